@@ -1,0 +1,109 @@
+"""Account actions: registering, logging in, profiles and roles."""
+from __future__ import annotations
+
+import re
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+
+from forum.actions import ActionError
+from forum.actions import limits
+from forum.extensions import db
+from forum.models import Role, User
+
+_hasher = PasswordHasher()  # argon2id with the library's recommended parameters
+# Verifying against this when no account matches keeps login time the same
+# whether or not the account exists.
+_DUMMY_HASH = _hasher.hash("askwell-no-such-account")
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def normalize_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def find_user(identifier: str) -> User | None:
+    """A user by username (any case) or email address."""
+    identifier = identifier.strip()
+    if "@" in identifier:
+        return db.session.scalar(select(User).where(User.email == normalize_email(identifier)))
+    return db.session.scalar(select(User).where(User.username_key == identifier.lower()))
+
+
+def check_password_rules(password: str) -> None:
+    if len(password) < limits.PASSWORD_MIN:
+        raise ActionError(f"Use at least {limits.PASSWORD_MIN} characters for your password.")
+    if len(password) > limits.PASSWORD_MAX:
+        raise ActionError(f"Use at most {limits.PASSWORD_MAX} characters for your password.")
+
+
+def register_user(username: str, email: str, password: str, role: Role = Role.MEMBER) -> User:
+    """Create an account. Raises ActionError if the name or email is taken or invalid."""
+    username = username.strip()
+    if not (limits.USERNAME_MIN <= len(username) <= limits.USERNAME_MAX) or not re.match(
+        limits.USERNAME_PATTERN, username
+    ):
+        raise ActionError(
+            f"Usernames are {limits.USERNAME_MIN}–{limits.USERNAME_MAX} characters: "
+            "letters, numbers, dots, dashes and underscores."
+        )
+    check_password_rules(password)
+    email = normalize_email(email)
+    if db.session.scalar(select(User.id).where(User.username_key == username.lower())):
+        raise ActionError("That username is taken. Please choose another.")
+    if db.session.scalar(select(User.id).where(User.email == email)):
+        raise ActionError("That email address cannot be used. If it is yours, log in instead.")
+    user = User(
+        username=username,
+        username_key=username.lower(),
+        email=email,
+        password_hash=hash_password(password),
+        role=role.value,
+    )
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def authenticate(identifier: str, password: str) -> User | None:
+    """The user whose credentials these are, or None. Never says which part was wrong."""
+    user = find_user(identifier) if identifier.strip() else None
+    stored = user.password_hash if user is not None and user.password_hash else _DUMMY_HASH
+    try:
+        _hasher.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    if user is None or not user.password_hash:
+        return None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+        db.session.commit()
+    return user
+
+
+def update_profile(user: User, display_name: str, bio: str) -> User:
+    display_name = display_name.strip()
+    bio = bio.strip()
+    if len(display_name) > limits.DISPLAY_NAME_MAX:
+        raise ActionError(f"Display names are at most {limits.DISPLAY_NAME_MAX} characters.")
+    if len(bio) > limits.BIO_MAX:
+        raise ActionError(f"Keep your bio to {limits.BIO_MAX} characters.")
+    user.display_name = display_name
+    user.bio = bio
+    db.session.commit()
+    return user
+
+
+def change_role(admin: User, user: User, role: Role) -> User:
+    """Give ``user`` a new site role. The last admin cannot be demoted."""
+    if user.role == Role.ADMIN and role != Role.ADMIN:
+        admins = db.session.scalar(select(func.count()).select_from(User).where(User.role == Role.ADMIN))
+        if admins <= 1:
+            raise ActionError("Askwell needs at least one admin; promote someone else first.")
+    user.role = role.value
+    db.session.commit()
+    return user

@@ -1,0 +1,124 @@
+"""Thread and post actions: asking, replying, editing with history, deleting.
+
+Counters (thread posts and replies, group threads and posts, activity times)
+change in the same transaction as the post, with SQL arithmetic so that
+concurrent writers never lose an update.
+"""
+from __future__ import annotations
+
+from sqlalchemy import update
+
+from forum.actions import ActionError, limits
+from forum.extensions import db
+from forum.models import Group, Post, PostRevision, Thread, ThreadKind, User, utcnow
+from moderation.sanitize import render_markdown
+
+
+def check_title(title: str) -> str:
+    title = " ".join(title.split())
+    if len(title) < limits.TITLE_MIN:
+        raise ActionError(f"Give your title at least {limits.TITLE_MIN} characters so people know what it is about.")
+    if len(title) > limits.TITLE_MAX:
+        raise ActionError(f"Keep your title to {limits.TITLE_MAX} characters (it has {len(title)}).")
+    return title
+
+
+def check_body(body: str) -> str:
+    body = body.replace("\r\n", "\n").strip()
+    if len(body) < limits.BODY_MIN:
+        raise ActionError("Write something before posting.")
+    if len(body) > limits.BODY_MAX:
+        raise ActionError(f"Posts can be up to {limits.BODY_MAX:,} characters; this one has {len(body):,}.")
+    return body
+
+
+def _next_number(thread: Thread) -> int:
+    return db.session.execute(
+        update(Thread).where(Thread.id == thread.id)
+        .values(post_count=Thread.post_count + 1)
+        .returning(Thread.post_count)
+    ).scalar_one()
+
+
+def start_thread(author: User, group: Group, kind: ThreadKind | str, title: str, body: str) -> Thread:
+    """Open a question or discussion in ``group``; its body becomes post number 1."""
+    title, body = check_title(title), check_body(body)
+    kind = ThreadKind(kind)
+    now = utcnow()
+    thread = Thread(group_id=group.id, author_id=author.id, title=title, kind=kind.value,
+                    created_at=now, last_activity_at=now, post_count=1)
+    db.session.add(thread)
+    db.session.flush()
+    db.session.add(Post(thread_id=thread.id, author_id=author.id, number=1, body_source=body,
+                        body_html=render_markdown(body), created_at=now))
+    db.session.execute(
+        update(Group).where(Group.id == group.id).values(
+            thread_count=Group.thread_count + 1, post_count=Group.post_count + 1, last_activity_at=now)
+    )
+    db.session.execute(update(User).where(User.id == author.id).values(post_count=User.post_count + 1))
+    db.session.commit()
+    return thread
+
+
+def post_reply(author: User, thread: Thread, body: str) -> Post:
+    body = check_body(body)
+    if thread.is_locked:
+        raise ActionError("This thread is locked; no new replies can be added.")
+    now = utcnow()
+    post = Post(thread_id=thread.id, author_id=author.id, number=_next_number(thread),
+                body_source=body, body_html=render_markdown(body), created_at=now)
+    db.session.add(post)
+    db.session.execute(
+        update(Thread).where(Thread.id == thread.id)
+        .values(reply_count=Thread.reply_count + 1, last_activity_at=now)
+    )
+    db.session.execute(
+        update(Group).where(Group.id == thread.group_id)
+        .values(post_count=Group.post_count + 1, last_activity_at=now)
+    )
+    db.session.execute(update(User).where(User.id == author.id).values(post_count=User.post_count + 1))
+    db.session.commit()
+    return post
+
+
+def edit_post(editor: User, post: Post, body: str, title: str | None = None) -> Post:
+    """Replace a post's text, keeping the previous version in its history.
+
+    ``title`` applies to the opening post only (it renames the thread).
+    """
+    if post.is_deleted:
+        raise ActionError("A deleted post cannot be edited.")
+    body = check_body(body)
+    thread = post.thread
+    new_title = check_title(title) if (title is not None and post.is_opening) else None
+    if body == post.body_source and (new_title is None or new_title == thread.title):
+        raise ActionError("Nothing changed, so nothing was saved.")
+    now = utcnow()
+    db.session.add(PostRevision(
+        post_id=post.id, editor_id=editor.id,
+        title=thread.title if post.is_opening else None,
+        body_source=post.body_source, body_html=post.body_html,
+        written_at=post.edited_at or post.created_at, replaced_at=now,
+    ))
+    post.body_source = body
+    post.body_html = render_markdown(body)
+    post.edited_at = now
+    post.revision_count = (post.revision_count or 0) + 1
+    if new_title is not None:
+        thread.title = new_title
+    db.session.commit()
+    return post
+
+
+def delete_post(actor: User, post: Post) -> Post:
+    """Soft-delete: the text goes from view but the thread stays readable."""
+    if post.is_deleted:
+        raise ActionError("That post was already deleted.")
+    post.deleted_at = utcnow()
+    post.deleted_by_id = actor.id
+    if not post.is_opening:
+        db.session.execute(
+            update(Thread).where(Thread.id == post.thread_id).values(reply_count=Thread.reply_count - 1)
+        )
+    db.session.commit()
+    return post

@@ -1,0 +1,9 @@
+"""The role change form."""
+from flask_wtf import FlaskForm
+from wtforms import SelectField
+
+from forum.models import Role
+
+
+class RoleForm(FlaskForm):
+    role = SelectField("Role", choices=[(r.value, r.label) for r in Role])

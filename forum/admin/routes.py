@@ -1,0 +1,57 @@
+"""Routes: /admin/users (list people, change a role)."""
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import or_, select
+
+from forum import permissions
+from forum.actions import ActionError
+from forum.actions.accounts import change_role
+from forum.admin import bp
+from forum.admin.forms import RoleForm
+from forum.extensions import db
+from forum.models import Role, User
+from forum.pagination import requested_page
+
+PER_PAGE = 50
+
+
+@bp.before_request
+@login_required
+def require_admin():
+    if not permissions.can_change_roles(current_user):
+        abort(403)
+
+
+@bp.route("/users")
+def users():
+    query = request.args.get("q", "").strip()[:100]
+    stmt = select(User)
+    if query:
+        like = f"%{query.lower()}%"
+        stmt = stmt.where(or_(User.username_key.like(like), User.email.like(like)))
+    role = request.args.get("role", "")
+    if role in {r.value for r in Role}:
+        stmt = stmt.where(User.role == role)
+    page = requested_page()
+    rows = list(db.session.scalars(
+        stmt.order_by(User.username_key).offset((page - 1) * PER_PAGE).limit(PER_PAGE + 1)
+    ))
+    has_next = len(rows) > PER_PAGE
+    return render_template("admin/users.html", users=rows[:PER_PAGE], query=query, role=role,
+                           page=page, has_next=has_next, roles=list(Role), form=RoleForm())
+
+
+@bp.route("/users/<int:user_id>/role", methods=["POST"])
+def set_role(user_id):
+    user = db.session.get(User, user_id) or abort(404)
+    form = RoleForm()
+    if form.validate_on_submit():
+        try:
+            change_role(current_user, user, Role(form.role.data))
+            flash(f"{user.username} is now {Role(form.role.data).label.lower()}.", "success")
+        except ActionError as error:
+            flash(str(error), "error")
+    else:
+        flash("Choose one of the listed roles.", "error")
+    return redirect(request.referrer if (request.referrer or "").startswith(request.host_url)
+                    else url_for("admin.users"))

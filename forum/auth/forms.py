@@ -1,0 +1,49 @@
+"""Forms for registration and login."""
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Regexp
+
+from forum.actions import limits
+
+
+class RegisterForm(FlaskForm):
+    username = StringField(
+        "Username",
+        validators=[
+            DataRequired("Choose a username."),
+            Length(limits.USERNAME_MIN, limits.USERNAME_MAX,
+                   f"Usernames are {limits.USERNAME_MIN}–{limits.USERNAME_MAX} characters."),
+            Regexp(limits.USERNAME_PATTERN,
+                   message="Use only letters, numbers, dots, dashes and underscores."),
+        ],
+        description="Shown on your posts. Letters, numbers, dots, dashes and underscores.",
+    )
+    email = EmailField(
+        "Email",
+        validators=[DataRequired("Enter your email address."), Length(max=254),
+                    Email("Enter a valid email address, like name@example.com.", check_deliverability=False)],
+        description="Never shown to other members.",
+    )
+    password = PasswordField(
+        "Password",
+        validators=[DataRequired("Choose a password."),
+                    Length(limits.PASSWORD_MIN, limits.PASSWORD_MAX,
+                           f"Use at least {limits.PASSWORD_MIN} characters.")],
+        description=f"At least {limits.PASSWORD_MIN} characters.",
+    )
+    confirm = PasswordField(
+        "Repeat password",
+        validators=[DataRequired("Repeat your password."),
+                    EqualTo("password", "The two passwords do not match.")],
+    )
+
+
+class LoginForm(FlaskForm):
+    identifier = StringField(
+        "Username or email",
+        validators=[DataRequired("Enter your username or email."), Length(max=254)],
+    )
+    password = PasswordField(
+        "Password", validators=[DataRequired("Enter your password."), Length(max=limits.PASSWORD_MAX)]
+    )
+    remember = BooleanField("Keep me logged in on this device")

@@ -1,0 +1,20 @@
+"""``flask --app forum ...`` commands."""
+from flask import Flask
+
+
+def register_commands(app: Flask) -> None:
+    from forum.cli.users import users_cli
+
+    app.cli.add_command(users_cli)
+    try:
+        from forum.cli.seed import seed_demo_command
+    except ImportError:  # pragma: no cover - during development only
+        seed_demo_command = None
+    if seed_demo_command is not None:
+        app.cli.add_command(seed_demo_command)
+    try:
+        from forum.cli.importer import import_command
+    except ImportError:  # pragma: no cover
+        import_command = None
+    if import_command is not None:
+        app.cli.add_command(import_command)

@@ -1,0 +1,42 @@
+"""Routes: /, /healthz, /preferences/font-size."""
+from flask import jsonify, make_response, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import text
+
+from forum import queries
+from forum.extensions import db
+from forum.main import bp
+from forum.models import ThreadKind
+from forum.templating import FONT_SIZE_COOKIE, FONT_SIZES
+from forum.urls import safe_next_url
+
+
+@bp.route("/")
+def home():
+    return render_template(
+        "main/home.html",
+        groups=queries.popular_groups(6),
+        questions=queries.recent_threads(current_user, kind=ThreadKind.QUESTION, limit=8),
+        discussions=queries.recent_threads(current_user, kind=ThreadKind.DISCUSSION, limit=5),
+    )
+
+
+@bp.route("/healthz")
+def healthz():
+    try:
+        db.session.execute(text("SELECT 1"))
+    except Exception as error:  # the point is to report any failure, not raise it
+        return jsonify(status="error", database="unavailable", detail=error.__class__.__name__), 503
+    return jsonify(status="ok", database="ok", backend=db.engine.dialect.name)
+
+
+@bp.route("/preferences/font-size", methods=["POST"])
+def set_font_size():
+    """Remember the reader's text size in a cookie (works without JavaScript)."""
+    size = request.form.get("size", "")
+    back = safe_next_url(request.form.get("next")) or url_for("main.home")
+    response = make_response(redirect(back))
+    if size in FONT_SIZES:
+        response.set_cookie(FONT_SIZE_COOKIE, size, max_age=365 * 24 * 3600, samesite="Lax",
+                            httponly=False, secure=request.is_secure)
+    return response

@@ -1,0 +1,114 @@
+"""Threads, their posts and each post's revision history.
+
+A thread's opening post is post number 1; replies follow in order. Markdown
+is rendered and sanitized once, when a post is written, and the HTML is stored
+beside the source (see ``moderation.sanitize``).
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from forum.extensions import db
+from forum.models.group import Group
+from forum.models.types import UTCDateTime, utcnow
+from forum.models.user import User
+
+
+class ThreadKind(StrEnum):
+    QUESTION = "question"
+    DISCUSSION = "discussion"
+
+
+class Thread(db.Model):
+    __tablename__ = "threads"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16), default=ThreadKind.DISCUSSION.value)
+    # Number of posts ever written, including deleted ones: the next post's number.
+    post_count: Mapped[int] = mapped_column(Integer, default=0)
+    reply_count: Mapped[int] = mapped_column(Integer, default=0)
+    view_count: Mapped[int] = mapped_column(Integer, default=0)
+    is_locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_pinned: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    import_ref: Mapped[str | None] = mapped_column(String(64), unique=True)
+
+    group: Mapped[Group] = relationship()
+    author: Mapped[User | None] = relationship()
+
+    __table_args__ = (
+        Index("ix_threads_group_activity", "group_id", "is_pinned", "last_activity_at"),
+        Index("ix_threads_kind_created", "kind", "created_at"),
+        Index("ix_threads_author_id", "author_id"),
+    )
+
+    @property
+    def is_question(self) -> bool:
+        return self.kind == ThreadKind.QUESTION
+
+    def __repr__(self) -> str:
+        return f"<Thread {self.id} {self.title!r}>"
+
+
+class Post(db.Model):
+    __tablename__ = "posts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    thread_id: Mapped[int] = mapped_column(ForeignKey("threads.id", ondelete="CASCADE"))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    number: Mapped[int] = mapped_column(Integer)
+    body_source: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revision_count: Mapped[int] = mapped_column(Integer, default=0)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    import_ref: Mapped[str | None] = mapped_column(String(64), unique=True)
+
+    thread: Mapped[Thread] = relationship()
+    author: Mapped[User | None] = relationship(foreign_keys=[author_id])
+
+    __table_args__ = (
+        UniqueConstraint("thread_id", "number"),
+        Index("ix_posts_author_created", "author_id", "created_at"),
+    )
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
+    def is_opening(self) -> bool:
+        return self.number == 1
+
+    def __repr__(self) -> str:
+        return f"<Post {self.id} #{self.number} of thread {self.thread_id}>"
+
+
+class PostRevision(db.Model):
+    """A post as it was before an edit. The live text is always on ``Post``."""
+
+    __tablename__ = "post_revisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    editor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    title: Mapped[str | None] = mapped_column(String(200))
+    body_source: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str] = mapped_column(Text)
+    # When this version was written (the original post, or an earlier edit).
+    written_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    replaced_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    editor: Mapped[User | None] = relationship()
+
+    __table_args__ = (Index("ix_post_revisions_post_id", "post_id"),)

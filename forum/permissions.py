@@ -1,0 +1,144 @@
+"""Who may see and do what: every permission rule, as named checks.
+
+Views, templates (as ``can``), search and any API use these functions, so
+no path can forget a rule. Group visibility also exists as a SQL filter
+(``visible_groups_clause``) so that lists and searches filter in the query
+itself instead of dropping rows after paging.
+
+A user's memberships are loaded once per request and cached on ``flask.g``.
+"""
+from __future__ import annotations
+
+from flask import g, has_app_context
+from sqlalchemy import false, or_, select
+
+from forum.extensions import db
+from forum.models import Group, Membership, MembershipStatus, Post, Role, Thread, User
+
+
+def _authenticated(user) -> bool:
+    return user is not None and getattr(user, "is_authenticated", False)
+
+
+def memberships_of(user) -> dict[int, Membership]:
+    """All of a user's membership rows (active and pending), by group id."""
+    if not _authenticated(user):
+        return {}
+    cache = g.setdefault("_memberships", {}) if has_app_context() else {}
+    if user.id not in cache:
+        rows = db.session.scalars(select(Membership).where(Membership.user_id == user.id))
+        cache[user.id] = {m.group_id: m for m in rows}
+    return cache[user.id]
+
+
+def forget_memberships(user) -> None:
+    """Drop the cached memberships after a change in this request."""
+    if has_app_context() and _authenticated(user):
+        g.setdefault("_memberships", {}).pop(user.id, None)
+
+
+def membership(user, group: Group) -> Membership | None:
+    return memberships_of(user).get(group.id)
+
+
+def is_member(user, group: Group) -> bool:
+    m = membership(user, group)
+    return m is not None and m.is_active
+
+
+def has_pending_request(user, group: Group) -> bool:
+    m = membership(user, group)
+    return m is not None and m.status == MembershipStatus.PENDING
+
+
+def is_site_moderator(user) -> bool:
+    return _authenticated(user) and user.role in (Role.MODERATOR, Role.ADMIN)
+
+
+def is_admin(user) -> bool:
+    return _authenticated(user) and user.role == Role.ADMIN
+
+
+def can_view_group_content(user, group: Group) -> bool:
+    """Threads, posts and member lists of ``group``: public, or members only."""
+    if not group.is_private:
+        return True
+    return is_member(user, group) or is_site_moderator(user)
+
+
+def can_moderate_group(user, group: Group) -> bool:
+    """Approve join requests and moderate content in ``group``."""
+    if is_site_moderator(user):
+        return True
+    m = membership(user, group)
+    return m is not None and m.is_group_moderator
+
+
+def can_join(user, group: Group) -> bool:
+    return _authenticated(user) and not group.is_private and membership(user, group) is None
+
+
+def can_request_to_join(user, group: Group) -> bool:
+    return _authenticated(user) and group.is_private and membership(user, group) is None
+
+
+def can_leave(user, group: Group) -> bool:
+    return membership(user, group) is not None
+
+
+def can_start_thread(user, group: Group) -> bool:
+    """Members post; in a public group joining happens on the first post."""
+    if not _authenticated(user):
+        return False
+    if group.is_private:
+        return is_member(user, group)
+    return True
+
+
+def can_reply(user, thread: Thread) -> bool:
+    if not can_start_thread(user, thread.group):
+        return False
+    return not thread.is_locked or can_moderate_group(user, thread.group)
+
+
+def can_view_thread(user, thread: Thread) -> bool:
+    return can_view_group_content(user, thread.group)
+
+
+def can_edit_post(user, post: Post) -> bool:
+    if not _authenticated(user) or post.is_deleted:
+        return False
+    if post.author_id == user.id:
+        return not post.thread.is_locked
+    return can_moderate_group(user, post.thread.group)
+
+
+def can_delete_post(user, post: Post) -> bool:
+    if not _authenticated(user) or post.is_deleted:
+        return False
+    return post.author_id == user.id or can_moderate_group(user, post.thread.group)
+
+
+def can_view_revisions(user, post: Post) -> bool:
+    return can_view_thread(user, post.thread)
+
+
+def can_change_roles(user) -> bool:
+    return is_admin(user)
+
+
+def can_edit_profile(user, profile: User) -> bool:
+    return _authenticated(user) and (user.id == profile.id or is_admin(user))
+
+
+def visible_group_ids(user) -> list[int]:
+    """Ids of private groups whose content ``user`` may see."""
+    return [gid for gid, m in memberships_of(user).items() if m.is_active]
+
+
+def visible_groups_clause(user):
+    """A SQL condition on ``Group`` that keeps only groups whose content ``user`` may see."""
+    if is_site_moderator(user):
+        return Group.id.is_not(None)
+    ids = visible_group_ids(user)
+    return or_(Group.is_private.is_(false()), Group.id.in_(ids)) if ids else Group.is_private.is_(false())

@@ -1,0 +1,44 @@
+"""Routes: /u/<username> and /settings/profile."""
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from forum import permissions, queries
+from forum.actions import ActionError
+from forum.actions.accounts import update_profile
+from forum.extensions import db
+from forum.models import Group, Membership, MembershipStatus, User
+from forum.profiles import bp
+from forum.profiles.forms import ProfileForm
+
+
+@bp.route("/u/<username>")
+def show(username):
+    profile = db.session.scalar(select(User).where(User.username_key == username.lower()))
+    if profile is None:
+        abort(404)
+    groups = list(db.session.scalars(
+        select(Group).join(Membership, Membership.group_id == Group.id)
+        .where(Membership.user_id == profile.id, Membership.status == MembershipStatus.ACTIVE,
+               permissions.visible_groups_clause(current_user))
+        .order_by(Group.name)
+    ))
+    posts = queries.recent_posts_by(current_user, profile.id, limit=15)
+    return render_template("profiles/show.html", profile=profile, groups=groups, posts=posts)
+
+
+@bp.route("/settings/profile", methods=["GET", "POST"])
+@login_required
+def edit():
+    form = ProfileForm(obj=current_user if request.method == "GET" else None)
+    if form.validate_on_submit():
+        try:
+            update_profile(current_user, form.display_name.data or "", form.bio.data or "")
+        except ActionError as error:
+            form.form_errors.append(str(error))
+        else:
+            flash("Your profile is updated.", "success")
+            return redirect(url_for("profiles.show", username=current_user.username))
+    status = 400 if form.errors or form.form_errors else 200
+    return render_template("profiles/edit.html", form=form), status

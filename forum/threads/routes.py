@@ -1,0 +1,165 @@
+"""Routes under /t (threads) and /p (posts)."""
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from forum import permissions
+from forum.actions import ActionError
+from forum.actions.posts import delete_post, edit_post, post_reply
+from forum.extensions import db
+from forum.models import Post, PostRevision, Thread
+from forum.pagination import Pager, requested_page
+from forum.threads import bp
+from forum.threads.forms import DeleteForm, EditPostForm, EditReplyForm, ReplyForm
+from moderation.sanitize import quote_markdown
+
+
+def posts_per_page() -> int:
+    from flask import current_app
+
+    return current_app.config["POSTS_PER_PAGE"]
+
+
+def get_thread_or_404(thread_id: int) -> Thread:
+    thread = db.session.scalar(
+        select(Thread).options(joinedload(Thread.group), joinedload(Thread.author))
+        .where(Thread.id == thread_id)
+    )
+    if thread is None:
+        abort(404)
+    return thread
+
+
+def get_post_or_404(post_id: int) -> Post:
+    post = db.session.scalar(
+        select(Post).options(joinedload(Post.thread).joinedload(Thread.group), joinedload(Post.author))
+        .where(Post.id == post_id)
+    )
+    if post is None:
+        abort(404)
+    return post
+
+
+def require_view(thread: Thread) -> None:
+    if not permissions.can_view_thread(current_user, thread):
+        abort(403)
+
+
+def page_of(post: Post) -> int:
+    return (post.number - 1) // posts_per_page() + 1
+
+
+def post_url(post: Post) -> str:
+    page = page_of(post)
+    args = {"page": page} if page > 1 else {}
+    return url_for("threads.show", thread_id=post.thread_id, **args) + f"#post-{post.number}"
+
+
+@bp.route("/t/<int:thread_id>")
+def show(thread_id):
+    thread = get_thread_or_404(thread_id)
+    require_view(thread)
+    page = requested_page()
+    per_page = posts_per_page()
+    pager = Pager(page, per_page, thread.post_count)
+    if page > pager.pages:
+        abort(404)
+    # Posts are numbered without gaps (deleted ones stay as placeholders), so a
+    # page is a range of numbers: the same cost on page 1 and page 5,000.
+    first = pager.offset + 1
+    posts = list(db.session.scalars(
+        select(Post).options(joinedload(Post.author))
+        .where(Post.thread_id == thread.id, Post.number.between(first, first + per_page - 1))
+        .order_by(Post.number)
+    ))
+    reply_form = ReplyForm() if permissions.can_reply(current_user, thread) else None
+    return render_template("threads/show.html", thread=thread, posts=posts, pager=pager,
+                           reply_form=reply_form, action_form=DeleteForm())
+
+
+@bp.route("/t/<int:thread_id>/reply", methods=["GET", "POST"])
+@login_required
+def reply(thread_id):
+    thread = get_thread_or_404(thread_id)
+    require_view(thread)
+    if not permissions.can_reply(current_user, thread):
+        abort(403)
+    form = ReplyForm()
+    if request.method == "GET" and request.args.get("quote", "").isdigit():
+        quoted = db.session.get(Post, int(request.args["quote"]))
+        if quoted is not None and quoted.thread_id == thread.id and not quoted.is_deleted:
+            author = quoted.author.username if quoted.author else "A former member"
+            form.body.data = quote_markdown(quoted.body_source, author)
+    if form.validate_on_submit():
+        try:
+            post = post_reply(current_user, thread, form.body.data)
+        except ActionError as error:
+            form.form_errors.append(str(error))
+        else:
+            flash("Your reply is posted.", "success")
+            return redirect(post_url(post))
+    status = 400 if form.errors or form.form_errors else 200
+    return render_template("threads/reply.html", thread=thread, form=form), status
+
+
+@bp.route("/p/<int:post_id>")
+def permalink(post_id):
+    post = get_post_or_404(post_id)
+    require_view(post.thread)
+    return redirect(post_url(post))
+
+
+@bp.route("/p/<int:post_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(post_id):
+    post = get_post_or_404(post_id)
+    require_view(post.thread)
+    if not permissions.can_edit_post(current_user, post):
+        abort(403)
+    form_class = EditPostForm if post.is_opening else EditReplyForm
+    form = form_class()
+    if request.method == "GET":
+        form.body.data = post.body_source
+        if post.is_opening:
+            form.title.data = post.thread.title
+    if form.validate_on_submit():
+        title = form.title.data if post.is_opening else None
+        try:
+            edit_post(current_user, post, form.body.data, title=title)
+        except ActionError as error:
+            form.form_errors.append(str(error))
+        else:
+            flash("Your changes are saved. Earlier versions stay in the post's history.", "success")
+            return redirect(post_url(post))
+    status = 400 if form.errors or form.form_errors else 200
+    return render_template("threads/edit.html", post=post, form=form), status
+
+
+@bp.route("/p/<int:post_id>/delete", methods=["POST"])
+@login_required
+def delete(post_id):
+    post = get_post_or_404(post_id)
+    require_view(post.thread)
+    if not permissions.can_delete_post(current_user, post):
+        abort(403)
+    if DeleteForm().validate_on_submit():
+        try:
+            delete_post(current_user, post)
+            flash("The post was deleted.", "info")
+        except ActionError as error:
+            flash(str(error), "error")
+    return redirect(post_url(post))
+
+
+@bp.route("/p/<int:post_id>/revisions")
+def revisions(post_id):
+    post = get_post_or_404(post_id)
+    require_view(post.thread)
+    if post.is_deleted and not permissions.can_moderate_group(current_user, post.thread.group):
+        abort(404)
+    history = list(db.session.scalars(
+        select(PostRevision).options(joinedload(PostRevision.editor))
+        .where(PostRevision.post_id == post.id).order_by(PostRevision.replaced_at.desc())
+    ))
+    return render_template("threads/revisions.html", post=post, history=history)
