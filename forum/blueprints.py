@@ -12,3 +12,7 @@ def register_blueprints(app: Flask) -> None:
 
     for bp in (main_bp, auth_bp, profiles_bp, groups_bp, threads_bp, admin_bp):
         app.register_blueprint(bp)
+
+    from forum.errors import register_error_handlers
+
+    register_error_handlers(app)

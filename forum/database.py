@@ -6,9 +6,13 @@ pysqlite driver's own transaction handling is switched off so we can begin
 write transactions with ``BEGIN IMMEDIATE``: a request that will write takes
 the write lock up front rather than failing with "database is locked" when it
 tries to upgrade a read lock. Read-only requests begin a deferred transaction
-and never wait for writers.
+and never wait for writers. Outside requests (CLI commands, scripts) reads are
+deferred too; code that writes there wraps its work in ``immediate_writes()``.
 """
 from __future__ import annotations
+
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from flask import Flask, has_request_context, request
 from sqlalchemy import event
@@ -16,6 +20,23 @@ from sqlalchemy import event
 from forum.extensions import db
 
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+_immediate = ContextVar("askwell_immediate_writes", default=False)
+
+
+@contextmanager
+def immediate_writes():
+    """Begin transactions opened inside this block with the write lock (SQLite)."""
+    token = _immediate.set(True)
+    try:
+        yield
+    finally:
+        _immediate.reset(token)
+
+
+def wants_write_lock() -> bool:
+    if has_request_context():
+        return request.method not in READ_ONLY_METHODS
+    return _immediate.get()
 
 
 def configure(app: Flask) -> None:
@@ -38,7 +59,4 @@ def _configure_sqlite(engine, busy_timeout_ms: int) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(connection):
-        if has_request_context() and request.method in READ_ONLY_METHODS:
-            connection.exec_driver_sql("BEGIN")
-        else:
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if wants_write_lock() else "BEGIN")

@@ -1,6 +1,7 @@
 """Forms for group membership and starting a thread."""
 from flask_wtf import FlaskForm
 from wtforms import RadioField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
 from forum.actions import limits
@@ -45,8 +46,8 @@ def body_field(label: str = "Your message"):
 class NewThreadForm(FlaskForm):
     kind = RadioField(
         "What are you posting?",
-        choices=[("question", "A question (people answer it)"),
-                 ("discussion", "A discussion (share and talk)")],
+        choices=[SelectChoice("question", "A question (people answer it)"),
+                 SelectChoice("discussion", "A discussion (share and talk)")],
         default="question",
         validators=[DataRequired("Choose question or discussion.")],
     )

@@ -1,0 +1,92 @@
+"""``flask --app forum import FILE.jsonl``: load a community from JSON Lines.
+
+The work is done by ``forum.importer``; this module only shows progress and
+reports the result.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import click
+from flask.cli import with_appcontext
+
+from forum.importer import ImportFailed, check_file, load_file
+
+TYPES = ("users", "groups", "threads", "posts")
+
+
+def _phrase(counter) -> str:
+    """"2 users, 1 groups, ..." from a plan's per-record-type counter.
+
+    A thread record also holds its opening post, so it counts as a post too.
+    """
+    counts = {"users": counter["user"], "groups": counter["group"], "threads": counter["thread"],
+              "posts": counter["post"] + counter["thread"]}
+    return ", ".join(f"{counts[t]:,} {t}" for t in TYPES)
+
+
+def _check(path: Path):
+    size = path.stat().st_size
+    with click.progressbar(length=size, label="Checking ", show_pos=False,
+                           show_percent=True) as bar:
+        return check_file(path, progress=bar.update)
+
+
+def _report_problems(plan) -> None:
+    for problem in plan.problems:
+        click.echo(problem, err=True)
+    if plan.more_problems:
+        click.echo(f"... and {plan.more_problems:,} more problems.", err=True)
+    total = len(plan.problems) + plan.more_problems
+    raise click.ClickException(
+        f"{plan.path} has {total:,} bad line{'s' if total != 1 else ''}; nothing was imported."
+    )
+
+
+def _load(plan, workers: int) -> None:
+    with click.progressbar(length=plan.to_write, label="Importing", show_pos=True) as bar:
+        load_file(plan, workers=workers, progress=bar.update)
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, readable=True, path_type=Path))
+@click.option("--workers", type=click.IntRange(0, 32), default=2, show_default=True,
+              help="Processes that render Markdown while importing; 0 renders in this process.")
+@click.option("--check", "check_only", is_flag=True,
+              help="Only validate FILE and say what would be imported; write nothing.")
+@with_appcontext
+def import_command(file: Path, workers: int, check_only: bool) -> None:
+    """Import users, groups, threads and posts from FILE, in Askwell's JSON Lines format.
+
+    \b
+    One JSON object per line; ids are strings, times ISO 8601 UTC ("...Z"):
+      {"type": "user",   "id", "username", "email", "created_at", "role"}
+      {"type": "group",  "id", "name", "description", "category", "private"}
+      {"type": "thread", "id", "group", "author", "title", "body", "kind", "created_at", "views"}
+      {"type": "post",   "id", "thread", "author", "body", "created_at"}
+
+    Every line is checked first; if any is bad, each problem is listed with its
+    line number and nothing is written. Otherwise everything is written in one
+    transaction. Records imported before (matched by id) are skipped, so running
+    the same file again is safe. Imported accounts have no password: their
+    owners must reset it before they can log in.
+    """
+    started = time.perf_counter()
+    plan = _check(file)
+    if plan.problems:
+        _report_problems(plan)
+    if plan.records == 0:
+        click.echo(f"Nothing to import: {file} has no records.")
+        return
+    if check_only:
+        click.echo(f"{file} is valid: would add {_phrase(plan.new)}; "
+                   f"already present: {_phrase(plan.skipped)}.")
+        return
+    if plan.to_write:
+        try:
+            _load(plan, workers)
+        except ImportFailed as error:
+            raise click.ClickException(str(error)) from None
+    click.echo(f"Added {_phrase(plan.new)}; already present and skipped: {_phrase(plan.skipped)}; "
+               f"took {time.perf_counter() - started:.1f}s.")

@@ -1,0 +1,532 @@
+"""Import a community from Askwell's JSON Lines format (no click code here).
+
+One JSON object per line, ids are strings, times ISO 8601 UTC (trailing Z):
+  user   {"type", "id", "username", "email", "created_at", "role"}
+  group  {"type", "id", "name", "description", "category", "private"}
+  thread {"type", "id", "group", "author", "title", "body", "kind", "created_at", "views"}
+  post   {"type", "id", "thread", "author", "body", "created_at"}
+A record may only refer to ids defined on an earlier line or imported before.
+
+``check_file`` (phase 1) streams the file, validates every line and writes
+nothing. ``load_file`` (phase 2) streams it again and writes all new records in
+one transaction: Markdown is rendered in a process pool, rows go in with Core
+bulk inserts, and counters are set at the end. Every row keeps its record's id
+in ``import_ref`` ("user:u1", "thread:t5"; a thread's opening post carries the
+thread's ref), so records imported before are skipped.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter, deque
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from itertools import islice
+from multiprocessing import Pool
+from pathlib import Path
+
+from sqlalchemy import bindparam, insert, select, update
+
+from forum.actions import limits
+from forum.actions.groups import slugify
+from forum.extensions import db
+from forum.models import Group, Post, Role, Thread, ThreadKind, User, UTCDateTime
+from moderation.sanitize import render_markdown
+
+TYPES = ("user", "group", "thread", "post")
+MODELS = {"user": User, "group": Group, "thread": Thread, "post": Post}
+# Fields that name a record of another type, which must already be known.
+REFERENCES = {"thread": (("group", "group"), ("author", "user")),
+              "post": (("thread", "thread"), ("author", "user"))}
+ID_MAX = 50  # import_ref is 64 characters, prefix included
+MAX_PROBLEMS = 20
+BATCH = 2000
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_USERNAME = re.compile(limits.USERNAME_PATTERN)
+_REQUIRED = object()
+
+
+class RecordError(ValueError):
+    """What is wrong with one line of the file."""
+
+
+class _KnockOn(RecordError):
+    """A problem caused by one reported already (a reference to the same bad id)."""
+
+
+class ImportFailed(Exception):
+    """The import stopped and nothing was written; ``str()`` says why."""
+
+
+def make_ref(kind: str, record_id: str) -> str:
+    return f"{kind}:{record_id}"
+
+
+# -- one record ---------------------------------------------------------------
+
+def _short(value: str) -> str:
+    return repr(value if len(value) <= 40 else value[:37] + "...")
+
+
+def _get(rec: dict, name: str, default):
+    value = rec.get(name)
+    if value is None:
+        if default is _REQUIRED:
+            raise RecordError(f'missing required field "{name}"')
+        return default
+    return value
+
+
+def _text(rec: dict, name: str, default=_REQUIRED) -> str:
+    value = _get(rec, name, default)
+    if not isinstance(value, str):
+        raise RecordError(f'"{name}" must be a string, not {type(value).__name__}')
+    return value
+
+
+def _id(rec: dict, name: str) -> str:
+    value = _text(rec, name)
+    if not value or len(value) > ID_MAX or value != value.strip():
+        raise RecordError(f'"{name}" must be an id of 1-{ID_MAX} characters without outer spaces')
+    return value
+
+
+def _when(rec: dict, name: str) -> datetime:
+    value = _text(rec, name)
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        raise RecordError(f'"{name}" is not an ISO 8601 time: {_short(value)}') from None
+    if when.tzinfo is None:
+        raise RecordError(f'"{name}" has no time zone (write UTC with a trailing Z): {_short(value)}')
+    return when.astimezone(timezone.utc)
+
+
+def _count(rec: dict, name: str) -> int:
+    value = _get(rec, name, 0)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise RecordError(f'"{name}" must be a whole number of 0 or more')
+    return value
+
+
+def _body(rec: dict) -> str:
+    body = _text(rec, "body").replace("\r\n", "\n").strip()
+    if len(body) < limits.BODY_MIN:
+        raise RecordError('"body" is empty')
+    if len(body) > limits.BODY_MAX:
+        raise RecordError(f'"body" has {len(body):,} characters; the limit is {limits.BODY_MAX:,}')
+    return body
+
+
+def _user(rec: dict) -> dict:
+    username = _text(rec, "username").strip()
+    if not (limits.USERNAME_MIN <= len(username) <= limits.USERNAME_MAX) or not _USERNAME.match(username):
+        raise RecordError(f"username {_short(username)} must be {limits.USERNAME_MIN}-{limits.USERNAME_MAX} "
+                          "letters, digits, dots, dashes or underscores")
+    email = _text(rec, "email").strip().lower()
+    if len(email) > 254 or not _EMAIL.match(email):
+        raise RecordError(f"email {_short(email)} is not an email address")
+    role = _text(rec, "role", Role.MEMBER.value)
+    if role not in {r.value for r in Role}:
+        raise RecordError(f"role {_short(role)} is not one of {', '.join(r.value for r in Role)}")
+    return {"username": username, "email": email, "role": role, "created_at": _when(rec, "created_at")}
+
+
+def _group(rec: dict) -> dict:
+    name = " ".join(_text(rec, "name").split())
+    if not 1 <= len(name) <= limits.GROUP_NAME_MAX:
+        raise RecordError(f'"name" must be 1-{limits.GROUP_NAME_MAX} characters')
+    category = " ".join(_text(rec, "category", "").split())
+    if len(category) > 80:
+        raise RecordError('"category" must be at most 80 characters')
+    private = _get(rec, "private", False)
+    if not isinstance(private, bool):
+        raise RecordError('"private" must be true or false')
+    created = _when(rec, "created_at") if rec.get("created_at") is not None else None
+    return {"name": name, "description": _text(rec, "description", "").strip(), "category": category,
+            "private": private, "created_at": created}
+
+
+def _thread(rec: dict) -> dict:
+    title = " ".join(_text(rec, "title").split())
+    if not limits.TITLE_MIN <= len(title) <= limits.TITLE_MAX:
+        raise RecordError(f'"title" has {len(title)} characters; it must have '
+                          f"{limits.TITLE_MIN}-{limits.TITLE_MAX}")
+    kind = _text(rec, "kind", ThreadKind.DISCUSSION.value)
+    if kind not in {k.value for k in ThreadKind}:
+        raise RecordError(f'"kind" must be question or discussion, not {_short(kind)}')
+    return {"group": _id(rec, "group"), "author": _id(rec, "author"), "title": title, "kind": kind,
+            "body": _body(rec), "views": _count(rec, "views"), "created_at": _when(rec, "created_at")}
+
+
+def _post(rec: dict) -> dict:
+    return {"thread": _id(rec, "thread"), "author": _id(rec, "author"), "body": _body(rec),
+            "created_at": _when(rec, "created_at")}
+
+
+NORMALIZERS = {"user": _user, "group": _group, "thread": _thread, "post": _post}
+
+
+def read_record(raw: bytes) -> tuple[str, str, dict]:
+    """Parse one line: its type, its id and the raw JSON object."""
+    try:
+        rec = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise RecordError("not valid UTF-8") from None
+    except json.JSONDecodeError as error:
+        raise RecordError(f"invalid JSON ({error.msg}, column {error.colno})") from None
+    if not isinstance(rec, dict):
+        raise RecordError("a line must hold one JSON object")
+    kind = rec.get("type")
+    if kind not in NORMALIZERS:
+        raise RecordError(f"unknown record type {kind!r}; expected user, group, thread or post")
+    return kind, _id(rec, "id"), rec
+
+
+def prepare(item: tuple[int, bytes]) -> tuple[int, str, str, dict]:
+    """Parse, normalize and (for bodies) render one line. Runs in pool workers."""
+    line_no, raw = item
+    kind, record_id, rec = read_record(raw)
+    clean = NORMALIZERS[kind](rec)
+    if "body" in clean:
+        clean["html"] = render_markdown(clean["body"])
+    return line_no, kind, record_id, clean
+
+
+# -- phase 1: check -------------------------------------------------------------
+
+@dataclass
+class Plan:
+    """What phase 1 found: counts, problems and which lines phase 2 writes."""
+
+    path: Path
+    stat: tuple
+    lines: int = 0
+    wanted: bytearray = field(default_factory=bytearray)  # 1 for each line to write
+    new: Counter = field(default_factory=Counter)
+    skipped: Counter = field(default_factory=Counter)
+    problems: list = field(default_factory=list)
+    more_problems: int = 0
+
+    @property
+    def records(self) -> int:
+        return sum(self.new.values()) + sum(self.skipped.values())
+
+    @property
+    def to_write(self) -> int:
+        return sum(self.new.values())
+
+    def problem(self, line_no: int, message: str, listed: bool = True) -> None:
+        if listed and len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(f"line {line_no}: {message}")
+        else:
+            self.more_problems += 1
+
+
+def _file_stat(path: Path) -> tuple:
+    st = os.stat(path)
+    return st.st_size, st.st_mtime_ns
+
+
+def _imported(kind: str) -> dict[str, int]:
+    """Database id by record id, for every ``kind`` record imported before."""
+    model, cut = MODELS[kind], len(kind) + 1
+    rows = db.session.execute(select(model.import_ref, model.id).where(model.import_ref.like(kind + ":%")))
+    return {ref[cut:]: id_ for ref, id_ in rows}
+
+
+class _Checker:
+    """Phase-1 state: ids seen so far and names already taken."""
+
+    def __init__(self):
+        self.existing = {kind: _imported(kind) for kind in TYPES}
+        self.seen = {kind: {} for kind in TYPES}
+        self.missing = set()
+        rows = db.session.execute(select(User.username_key, User.email)).all()
+        self.names = dict.fromkeys((r.username_key for r in rows), 0)
+        self.emails = dict.fromkeys((r.email for r in rows), 0)
+        db.session.rollback()  # release the database before reading the file
+
+    def check(self, line_no: int, raw: bytes) -> tuple[str, bool]:
+        """Validate one line: its type, and True if new (False: imported before)."""
+        kind, record_id, rec = read_record(raw)
+        first = self.seen[kind].setdefault(record_id, line_no)
+        if first != line_no:
+            raise RecordError(f"duplicate {kind} id {record_id!r} (first on line {first})")
+        clean = NORMALIZERS[kind](rec)
+        for name, target in REFERENCES.get(kind, ()):
+            ref = clean[name]
+            if ref not in self.seen[target] and ref not in self.existing[target]:
+                error = _KnockOn if (target, ref) in self.missing else RecordError
+                self.missing.add((target, ref))
+                raise error(f"{name} {ref!r} is not a {target} from an earlier line or a past import")
+        if record_id in self.existing[kind]:
+            return kind, False
+        if kind == "user":
+            self._claim(self.names, clean["username"].lower(), "username", line_no)
+            self._claim(self.emails, clean["email"], "email", line_no)
+        return kind, True
+
+    @staticmethod
+    def _claim(taken: dict, key: str, what: str, line_no: int) -> None:
+        where = taken.setdefault(key, line_no)
+        if where == 0:
+            raise RecordError(f"{what} {key!r} belongs to an existing account (conflict)")
+        if where != line_no:
+            raise RecordError(f"{what} {key!r} is also used on line {where}")
+
+
+def _lines(path: Path, progress=None):
+    """(line number, bytes) for every line; progress gets bytes read, in steps."""
+    pending = 0
+    with open(path, "rb") as fh:
+        for line_no, raw in enumerate(fh, 1):
+            pending += len(raw)
+            if progress and pending >= 1 << 18:
+                progress(pending)
+                pending = 0
+            yield line_no, raw
+    if progress and pending:
+        progress(pending)
+
+
+def check_file(path: Path, progress=None) -> Plan:
+    """Phase 1: validate every line of ``path``; writes nothing."""
+    plan = Plan(Path(path), _file_stat(path))
+    checker = _Checker()
+    for line_no, raw in _lines(plan.path, progress):
+        plan.lines = line_no
+        new = False
+        if raw.strip():
+            try:
+                kind, new = checker.check(line_no, raw)
+                (plan.new if new else plan.skipped)[kind] += 1
+            except RecordError as error:
+                plan.problem(line_no, str(error), listed=not isinstance(error, _KnockOn))
+        plan.wanted.append(1 if new else 0)
+    return plan
+
+
+# -- phase 2: load --------------------------------------------------------------
+
+@dataclass(slots=True)
+class _ThreadState:
+    group_id: int
+    next_number: int
+    last_at: datetime
+    replies: int = 0
+
+
+class _Loader:
+    """Phase-2 state: buffered rows, ids of written records, counter changes."""
+
+    def __init__(self):
+        self.rows = {kind: [] for kind in TYPES}
+        self.ids = {"user": _imported("user"), "group": _imported("group"), "thread": {}}
+        self.slugs = set(db.session.scalars(select(Group.slug)))
+        self.threads: dict[str, _ThreadState] = {}
+        self.groups: dict[int, list] = {}  # id -> [threads added, posts added, latest post time]
+        self.user_posts: Counter = Counter()
+
+    def add(self, kind: str, record_id: str, clean: dict) -> None:
+        getattr(self, "_add_" + kind)(make_ref(kind, record_id), record_id, clean)
+        if len(self.rows["post"]) >= BATCH:
+            self.flush()
+
+    def _add_user(self, ref: str, _id: str, c: dict) -> None:
+        self.rows["user"].append({
+            "username": c["username"], "username_key": c["username"].lower(), "email": c["email"],
+            "password_hash": None, "role": c["role"], "created_at": c["created_at"], "import_ref": ref})
+
+    def _add_group(self, ref: str, _id: str, c: dict) -> None:
+        self.rows["group"].append({
+            "slug": self._slug(c["name"]), "name": c["name"], "description": c["description"],
+            "category": c["category"], "is_private": c["private"],
+            "created_at": c["created_at"] or datetime.now(timezone.utc), "import_ref": ref})
+
+    def _slug(self, name: str) -> str:
+        base = slug = slugify(name)
+        n = 1
+        while slug in self.slugs:
+            n += 1
+            slug = f"{base[:80 - len(str(n)) - 1]}-{n}"
+        self.slugs.add(slug)
+        return slug
+
+    def _add_thread(self, ref: str, record_id: str, c: dict) -> None:
+        group_id, author_id = self._id("group", c["group"]), self._id("user", c["author"])
+        self.rows["thread"].append({
+            "group_id": group_id, "author_id": author_id, "title": c["title"], "kind": c["kind"],
+            "post_count": 1, "reply_count": 0, "view_count": c["views"], "created_at": c["created_at"],
+            "last_activity_at": c["created_at"], "import_ref": ref})
+        self.threads[record_id] = _ThreadState(group_id, 2, c["created_at"])
+        self._add_post_row(record_id, author_id, 1, c, ref)
+        self._count(group_id, author_id, c["created_at"], threads=1)
+
+    def _add_post(self, ref: str, _id: str, c: dict) -> None:
+        state, author_id = self._thread(c["thread"]), self._id("user", c["author"])
+        self._add_post_row(c["thread"], author_id, state.next_number, c, ref)
+        state.next_number += 1
+        state.replies += 1
+        state.last_at = max(state.last_at, c["created_at"])
+        self._count(state.group_id, author_id, c["created_at"])
+
+    def _add_post_row(self, thread_id: str, author_id: int, number: int, c: dict, ref: str) -> None:
+        self.rows["post"].append({
+            "thread_ref": thread_id, "author_id": author_id, "number": number,
+            "body_source": c["body"], "body_html": c["html"], "created_at": c["created_at"],
+            "import_ref": ref})
+
+    def _count(self, group_id: int, author_id: int, when: datetime, threads: int = 0) -> None:
+        change = self.groups.setdefault(group_id, [0, 0, when])
+        change[0] += threads
+        change[1] += 1
+        change[2] = max(change[2], when)
+        self.user_posts[author_id] += 1
+
+    def _id(self, kind: str, record_id: str) -> int:
+        if record_id not in self.ids[kind] and self.rows[kind]:
+            self._flush_people()
+        try:
+            return self.ids[kind][record_id]
+        except KeyError:
+            raise ImportFailed(f"{kind} {record_id!r} is no longer in the database") from None
+
+    def _thread(self, record_id: str) -> _ThreadState:
+        state = self.threads.get(record_id)
+        if state is None:  # imported before: continue its numbering
+            row = db.session.execute(
+                select(Thread.id, Thread.group_id, Thread.post_count, Thread.last_activity_at)
+                .where(Thread.import_ref == make_ref("thread", record_id)).with_for_update()
+            ).one_or_none()
+            if row is None:
+                raise ImportFailed(f"thread {record_id!r} is no longer in the database")
+            self.ids["thread"][record_id] = row.id
+            state = self.threads[record_id] = _ThreadState(row.group_id, row.post_count + 1,
+                                                           row.last_activity_at)
+        return state
+
+    def flush(self) -> None:
+        """Write buffered rows, parents first."""
+        self._flush_people()
+        if self.rows["thread"]:
+            self._insert("thread")
+        posts = self.rows["post"]
+        if posts:
+            thread_ids = self.ids["thread"]
+            for row in posts:
+                row["thread_id"] = thread_ids[row.pop("thread_ref")]
+            db.session.execute(insert(Post.__table__), posts)
+            posts.clear()
+
+    def _flush_people(self) -> None:
+        for kind in ("user", "group"):
+            if self.rows[kind]:
+                self._insert(kind)
+
+    def _insert(self, kind: str) -> None:
+        table, cut = MODELS[kind].__table__, len(kind) + 1
+        result = db.session.execute(insert(table).returning(table.c.id, table.c.import_ref), self.rows[kind])
+        self.ids[kind].update((ref[cut:], id_) for id_, ref in result)
+        self.rows[kind].clear()
+
+    def finish(self) -> None:
+        """Flush the last rows and bring every touched counter up to date."""
+        self.flush()
+        self._update_threads()
+        self._update_groups()
+        u = User.__table__
+        _execute_many(update(u).where(u.c.id == bindparam("k")).values(post_count=u.c.post_count + bindparam("n")),
+                      [{"k": k, "n": n} for k, n in self.user_posts.items()])
+
+    def _update_threads(self) -> None:
+        t = Thread.__table__
+        _execute_many(
+            update(t).where(t.c.id == bindparam("k")).values(
+                post_count=bindparam("n"), reply_count=t.c.reply_count + bindparam("r"), last_activity_at=_at()),
+            [{"k": self.ids["thread"][rid], "n": s.next_number - 1, "r": s.replies, "at": s.last_at}
+             for rid, s in self.threads.items() if s.replies])
+
+    def _update_groups(self) -> None:
+        g = Group.__table__
+        before = dict(db.session.execute(select(g.c.id, g.c.last_activity_at)
+                                         .where(g.c.id.in_(list(self.groups))).with_for_update()).all())
+        _execute_many(
+            update(g).where(g.c.id == bindparam("k")).values(
+                thread_count=g.c.thread_count + bindparam("t"), post_count=g.c.post_count + bindparam("n"),
+                last_activity_at=_at()),
+            [{"k": k, "t": t, "n": n, "at": max(at, before.get(k) or at)}
+             for k, (t, n, at) in self.groups.items()])
+
+
+def _at():
+    return bindparam("at", type_=UTCDateTime())
+
+
+def _execute_many(statement, rows: list) -> None:
+    if rows:
+        db.session.execute(statement, rows)
+
+
+def _pipelined(pool, items, block: int = 4000, chunksize: int = 50):
+    """``pool.imap(prepare, items)`` in order, with at most two blocks of lines in flight."""
+    pending = deque()
+    while True:
+        chunk = list(islice(items, block))
+        if chunk:
+            pending.append(pool.imap(prepare, chunk, chunksize))
+        if not pending:
+            return
+        if len(pending) > 1 or not chunk:
+            yield from pending.popleft()
+
+
+@contextmanager
+def _prepared(plan: Plan, workers: int):
+    """The lines phase 2 writes, parsed and rendered, in file order."""
+    items = ((n, raw) for n, raw in _lines(plan.path) if n <= plan.lines and plan.wanted[n - 1])
+    if workers <= 0:
+        yield map(prepare, items)
+        return
+    pool = Pool(workers)
+    try:
+        yield _pipelined(pool, items)
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _same_file(plan: Plan) -> None:
+    if _file_stat(plan.path) != plan.stat:
+        raise ImportFailed(f"{plan.path} changed while it was being imported; nothing was written")
+
+
+def load_file(plan: Plan, workers: int = 2, progress=None) -> None:
+    """Phase 2: write every new record of a checked file in one transaction, all or nothing.
+
+    ``workers`` processes render Markdown (0: render here); ``progress`` is called
+    with the number of records handled since its last call.
+    """
+    line_no = done = 0
+    try:
+        _same_file(plan)
+        with _prepared(plan, workers) as records:
+            loader = _Loader()  # its first query begins the write transaction
+            for line_no, kind, record_id, clean in records:
+                loader.add(kind, record_id, clean)
+                done += 1
+                if progress and done % 500 == 0:
+                    progress(500)
+            loader.finish()
+        _same_file(plan)
+        db.session.commit()
+    except Exception as error:
+        db.session.rollback()
+        if isinstance(error, ImportFailed):
+            raise
+        raise ImportFailed(f"stopped near line {line_no} and rolled back, nothing was written: "
+                           f"{type(error).__name__}: {error}") from error
+    if progress:
+        progress(done % 500)

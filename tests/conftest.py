@@ -1,0 +1,183 @@
+"""Shared fixtures: a real app on a real SQLite file (or PostgreSQL), a client, helpers.
+
+Set ``TEST_DATABASE_URL`` to run the suite on PostgreSQL; each test then gets
+its own schema-fresh database state (tables dropped and created).
+"""
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from forum import create_app
+from forum.extensions import db as _db
+from forum.models import Role
+
+
+@pytest.fixture
+def app_config(tmp_path):
+    url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'askwell.db'}"
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": url,
+        "WTF_CSRF_ENABLED": False,
+        "SEARCH_INDEX_DIR": str(tmp_path / "index"),
+    }
+
+
+@pytest.fixture
+def app(app_config):
+    app = create_app(app_config)
+
+    with app.app_context():
+        _db.drop_all()
+        _db.create_all()
+    yield app
+    with app.app_context():
+        _db.session.remove()
+        if app_config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+            _db.drop_all()
+        _db.engine.dispose()
+
+
+@pytest.fixture
+def csrf_app(app):
+    app.config["WTF_CSRF_ENABLED"] = True
+    return app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+class AssertionDB:
+    """Database access for a test's own set-up and assertions.
+
+    It uses its own session, outside any app context, so requests made by the
+    test client get their own app context (``g``, logged-in user, session) as
+    in production. Each use starts a fresh transaction, so it always sees what
+    requests have committed.
+    """
+
+    def __init__(self, app):
+        with app.app_context():
+            self.engine = _db.engine
+        self._session = Session(self.engine)
+
+    @property
+    def session(self) -> Session:
+        if not (self._session.new or self._session.dirty or self._session.deleted):
+            self._session.rollback()
+        return self._session
+
+    def close(self):
+        self._session.close()
+
+
+@pytest.fixture
+def db(app):
+    access = AssertionDB(app)
+    yield access
+    access.close()
+
+
+PASSWORD = "a-long-test-password"
+
+
+@pytest.fixture
+def make_user(app):
+    """Create a user: ``make_user("alice", role=Role.ADMIN)``."""
+    from forum.actions.accounts import register_user
+
+    def make(username: str, role: Role = Role.MEMBER, password: str = PASSWORD):
+        with app.app_context():
+            user = register_user(username, f"{username}@example.com", password, role=role)
+            return user.id
+    return make
+
+
+@pytest.fixture
+def login(client):
+    """Log the test client in as ``username``."""
+    def do_login(username: str, password: str = PASSWORD, c=None):
+        c = c or client
+        response = c.post("/login", data={"identifier": username, "password": password})
+        assert response.status_code == 302, "login failed"
+        return c
+    return do_login
+
+
+@pytest.fixture
+def make_group(app):
+    from forum.actions.groups import create_group
+
+    def make(name: str, private: bool = False, description: str = "A support group."):
+        with app.app_context():
+            return create_group(name, description, is_private=private).slug
+    return make
+
+
+@pytest.fixture
+def add_member(app):
+    from forum.actions.groups import add_member as add
+    from forum.models import Group, GroupRole, User
+
+    def do_add(username: str, slug: str, moderator: bool = False):
+        with app.app_context():
+            user = _db.session.scalar(_db.select(User).where(User.username == username))
+            group = _db.session.scalar(_db.select(Group).where(Group.slug == slug))
+            add(user, group, role=GroupRole.MODERATOR if moderator else GroupRole.MEMBER)
+    return do_add
+
+
+@pytest.fixture
+def make_thread(app):
+    """Start a thread as ``username`` in group ``slug``; returns the thread id."""
+    from forum.actions.posts import start_thread
+    from forum.models import Group, User
+
+    def make(username: str, slug: str, title: str = "A question about my treatment",
+             body: str = "What should I expect?", kind: str = "question"):
+        with app.app_context():
+            user = _db.session.scalar(_db.select(User).where(User.username == username))
+            group = _db.session.scalar(_db.select(Group).where(Group.slug == slug))
+            return start_thread(user, group, kind, title, body).id
+    return make
+
+
+@pytest.fixture
+def count_queries(app):
+    """Context manager collecting the SQL statements run inside it."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def counting():
+        statements: list[str] = []
+
+        def before(conn, cursor, statement, parameters, context, executemany):
+            statements.append(statement)
+
+        with app.app_context():
+            engine = _db.engine
+        event.listen(engine, "before_cursor_execute", before)
+        try:
+            yield statements
+        finally:
+            event.remove(engine, "before_cursor_execute", before)
+    return counting
+
+
+def csrf_token_from(html: str) -> str:
+    match = re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', html)
+    assert match, "no CSRF token on the page"
+    return match.group(1)
