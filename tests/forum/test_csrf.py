@@ -1,0 +1,56 @@
+"""Every state change needs a valid CSRF token."""
+import pytest
+
+from tests.conftest import csrf_token_from
+
+
+@pytest.fixture
+def setup(csrf_app, make_user, make_group, make_thread):
+    make_user("ann")
+    make_user("root", role=__import__("forum.models", fromlist=["Role"]).Role.ADMIN)
+    slug = make_group("Heart Health")
+    thread_id = make_thread("ann", slug)
+    return slug, thread_id
+
+
+def _login(client, username):
+    token = csrf_token_from(client.get("/login").get_data(as_text=True))
+    response = client.post("/login", data={"identifier": username, "password": "a-long-test-password",
+                                           "csrf_token": token})
+    assert response.status_code == 302
+
+
+def test_login_and_register_refuse_requests_without_a_token(client, setup):
+    assert client.post("/login", data={"identifier": "ann", "password": "a-long-test-password"}).status_code == 400
+    response = client.post("/register", data={"username": "newbie", "email": "n@example.com",
+                                              "password": "a-long-password-1", "confirm": "a-long-password-1"})
+    assert response.status_code == 400
+    assert "This form has expired" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("path, data", [
+    ("/logout", {}),
+    ("/groups/heart-health/join", {}),
+    ("/groups/heart-health/leave", {}),
+    ("/groups/heart-health/new", {"kind": "question", "title": "A question without a token", "body": "b"}),
+    ("/t/{thread}/reply", {"body": "reply without token"}),
+    ("/p/1/edit", {"title": "A changed title here", "body": "changed"}),
+    ("/p/1/delete", {}),
+    ("/settings/profile", {"display_name": "Changed", "bio": ""}),
+    ("/preferences/font-size", {"size": "large"}),
+    ("/admin/users/1/role", {"role": "admin"}),
+])
+def test_state_changes_without_a_token_are_refused(client, setup, path, data):
+    _, thread_id = setup
+    _login(client, "root" if path.startswith("/admin") else "ann")
+    path = path.format(thread=thread_id)
+    assert client.post(path, data=data).status_code == 400
+    assert client.post(path, data={**data, "csrf_token": "forged"}).status_code == 400
+
+
+def test_a_valid_token_is_accepted(client, setup):
+    _, thread_id = setup
+    _login(client, "ann")
+    page = client.get(f"/t/{thread_id}").get_data(as_text=True)
+    response = client.post(f"/t/{thread_id}/reply", data={"body": "With a token", "csrf_token": csrf_token_from(page)})
+    assert response.status_code == 302
