@@ -42,10 +42,18 @@ def load_secret_key(instance_path: str) -> str:
         return key_file.read_text().strip()
     key = secrets.token_hex(32)
     key_file.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    tmp = key_file.with_name(f".secret_key.{os.getpid()}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as fh:
         fh.write(key)
-    return key
+    try:
+        # link() fails if another process won the race; everyone then uses its key.
+        os.link(tmp, key_file)
+    except FileExistsError:
+        pass
+    finally:
+        os.unlink(tmp)
+    return key_file.read_text().strip()
 
 
 def build_config(instance_path: str) -> dict:

@@ -1,9 +1,5 @@
 """Forms for replies and edits."""
 from flask_wtf import FlaskForm
-from wtforms import StringField
-from wtforms.validators import Length, Optional
-
-from forum.actions import limits
 from forum.groups.forms import body_field, title_field
 
 
@@ -22,4 +18,3 @@ class EditReplyForm(FlaskForm):
 
 class DeleteForm(FlaskForm):
     """Carries the CSRF token for the delete button."""
-    reason = StringField("Reason (optional)", validators=[Optional(), Length(max=limits.REQUEST_NOTE_MAX)])
