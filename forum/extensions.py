@@ -3,6 +3,8 @@
 The metadata carries a naming convention so that migration constraint names
 are stable across SQLite and PostgreSQL.
 """
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -27,3 +29,5 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
+# Storage comes from RATELIMIT_STORAGE_URI (memory:// by default, redis://... in production).
+limiter = Limiter(get_remote_address, headers_enabled=True)

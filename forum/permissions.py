@@ -88,7 +88,7 @@ def can_leave(user, group: Group) -> bool:
 
 def can_start_thread(user, group: Group) -> bool:
     """Members post; in a public group joining happens on the first post."""
-    if not _authenticated(user):
+    if not _authenticated(user) or user.is_silenced:
         return False
     if group.is_private:
         return is_member(user, group)

@@ -25,6 +25,7 @@ def app_config(tmp_path):
         "SECRET_KEY": "test-secret",
         "SQLALCHEMY_DATABASE_URI": url,
         "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": False,
         "SEARCH_INDEX_DIR": str(tmp_path / "index"),
     }
 

@@ -34,11 +34,15 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         user = authenticate(form.identifier.data, form.password.data)
-        if user is not None:
+        if user is not None and not user.is_active:
+            form.form_errors.append("This account is suspended or banned. "
+                                    "If you think this is a mistake, contact the moderators.")
+        elif user is not None:
             login_user(user, remember=form.remember.data)
             flash(f"Welcome back, {user.name}.", "success")
             return redirect(safe_next_url(request.args.get("next")) or url_for("main.home"))
-        form.form_errors.append("That username or email and password do not match an account.")
+        else:
+            form.form_errors.append("That username or email and password do not match an account.")
     status = 400 if form.errors or form.form_errors else 200
     return render_template("auth/login.html", form=form), status
 

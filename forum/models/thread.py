@@ -72,6 +72,11 @@ class Post(db.Model):
     revision_count: Mapped[int] = mapped_column(Integer, default=0)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # Hidden by moderation (or held for review): out of every public view,
+    # search included, until a moderator restores it. Who, when and why.
+    hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    hidden_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    hidden_reason: Mapped[str | None] = mapped_column(String(500))
     import_ref: Mapped[str | None] = mapped_column(String(64), unique=True)
 
     thread: Mapped[Thread] = relationship()
@@ -85,6 +90,15 @@ class Post(db.Model):
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
+
+    @property
+    def is_public(self) -> bool:
+        """Shown to readers: neither deleted nor hidden by moderation."""
+        return self.deleted_at is None and self.hidden_at is None
 
     @property
     def is_opening(self) -> bool:

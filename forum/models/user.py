@@ -38,7 +38,23 @@ class User(UserMixin, db.Model):
     role: Mapped[str] = mapped_column(String(16), default=Role.MEMBER.value)
     post_count: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Sanctions set by moderators. A banned or suspended account cannot log in;
+    # a silenced one can read but not post until the time passes.
+    banned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    suspended_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    silenced_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     import_ref: Mapped[str | None] = mapped_column(String(64), unique=True)
+
+    @property
+    def is_active(self) -> bool:
+        """Flask-Login: False for banned or currently suspended accounts."""
+        if self.banned_at is not None:
+            return False
+        return self.suspended_until is None or self.suspended_until <= utcnow()
+
+    @property
+    def is_silenced(self) -> bool:
+        return self.silenced_until is not None and self.silenced_until > utcnow()
 
     @property
     def name(self) -> str:

@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: c20f20c29ea1
+Revision ID: 0001
 Revises: 
-Create Date: 2026-11-24 07:44:52.280301
+Create Date: 2026-11-24 08:03:41.502180
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = 'c20f20c29ea1'
+revision = '0001'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -49,6 +49,9 @@ def upgrade():
     sa.Column('role', sa.String(length=16), nullable=False),
     sa.Column('post_count', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('banned_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('suspended_until', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('silenced_until', sa.DateTime(timezone=True), nullable=True),
     sa.Column('import_ref', sa.String(length=64), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
     sa.UniqueConstraint('email', name=op.f('uq_users_email')),
@@ -105,9 +108,13 @@ def upgrade():
     sa.Column('revision_count', sa.Integer(), nullable=False),
     sa.Column('deleted_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('deleted_by_id', sa.Integer(), nullable=True),
+    sa.Column('hidden_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('hidden_by_id', sa.Integer(), nullable=True),
+    sa.Column('hidden_reason', sa.String(length=500), nullable=True),
     sa.Column('import_ref', sa.String(length=64), nullable=True),
     sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_posts_author_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['deleted_by_id'], ['users.id'], name=op.f('fk_posts_deleted_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['hidden_by_id'], ['users.id'], name=op.f('fk_posts_hidden_by_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['thread_id'], ['threads.id'], name=op.f('fk_posts_thread_id_threads'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_posts')),
     sa.UniqueConstraint('import_ref', name=op.f('uq_posts_import_ref')),

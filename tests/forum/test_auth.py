@@ -124,3 +124,20 @@ def test_profile_bio_is_escaped(client, make_user, login):
     client.post("/settings/profile", data={"display_name": "<b>M</b>", "bio": "<script>alert(1)</script>"})
     page = client.get("/u/maya_r").get_data(as_text=True)
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+
+
+def test_banned_or_suspended_accounts_cannot_log_in(client, db, make_user):
+    from datetime import timedelta
+
+    from forum.models import utcnow
+
+    uid = make_user("maya_r")
+    user = db.session.get(User, uid)
+    user.suspended_until = utcnow() + timedelta(days=3)
+    db.session.commit()
+    response = client.post("/login", data={"identifier": "maya_r", "password": "a-long-test-password"})
+    assert response.status_code == 400 and "suspended or banned" in response.get_data(as_text=True)
+    user = db.session.get(User, uid)
+    user.suspended_until = utcnow() - timedelta(days=1)
+    db.session.commit()
+    assert client.post("/login", data={"identifier": "maya_r", "password": "a-long-test-password"}).status_code == 302
