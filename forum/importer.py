@@ -1,18 +1,13 @@
 """Import a community from Askwell's JSON Lines format (no click code here).
 
-One JSON object per line, ids are strings, times ISO 8601 UTC (trailing Z):
-  user   {"type", "id", "username", "email", "created_at", "role"}
-  group  {"type", "id", "name", "description", "category", "private"}
-  thread {"type", "id", "group", "author", "title", "body", "kind", "created_at", "views"}
-  post   {"type", "id", "thread", "author", "body", "created_at"}
-A record may only refer to ids defined on an earlier line or imported before.
-
-``check_file`` (phase 1) streams the file, validates every line and writes
-nothing. ``load_file`` (phase 2) streams it again and writes all new records in
-one transaction: Markdown is rendered in a process pool, rows go in with Core
-bulk inserts, and counters are set at the end. Every row keeps its record's id
-in ``import_ref`` ("user:u1", "thread:t5"; a thread's opening post carries the
-thread's ref), so records imported before are skipped.
+The format (user, group, thread and post records, one JSON object a line) is
+shown in ``flask import --help``. ``check_file`` (phase 1) streams the file,
+validates every line and writes nothing. ``load_file`` (phase 2) streams it
+again and writes the new records in one transaction: Markdown is rendered in a
+process pool, rows go in with Core bulk inserts, counters are set at the end.
+Each row keeps its record's id in ``import_ref`` ("user:u1", "thread:t5"; a
+thread's opening post carries the thread's ref), so records imported before
+are skipped.
 """
 from __future__ import annotations
 
@@ -31,21 +26,24 @@ from sqlalchemy import bindparam, insert, select, update
 
 from forum.actions import limits
 from forum.actions.groups import slugify
+from forum.database import immediate_writes
 from forum.extensions import db
 from forum.models import Group, Post, Role, Thread, ThreadKind, User, UTCDateTime
 from moderation.sanitize import render_markdown
 
 TYPES = ("user", "group", "thread", "post")
 MODELS = {"user": User, "group": Group, "thread": Thread, "post": Post}
-# Fields that name a record of another type, which must already be known.
+# Fields naming a record of another type, which must be known by then.
 REFERENCES = {"thread": (("group", "group"), ("author", "user")),
               "post": (("thread", "thread"), ("author", "user"))}
-ID_MAX = 50  # import_ref is 64 characters, prefix included
+ID_MAX = 50  # import_ref holds 64 characters, prefix included
 MAX_PROBLEMS = 20
 BATCH = 2000
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _USERNAME = re.compile(limits.USERNAME_PATTERN)
 _REQUIRED = object()
+_TYPE_NAMES = {str: "a string", bool: "true or false", int: "a whole number"}
+_AT = bindparam("at", type_=UTCDateTime())
 
 
 class RecordError(ValueError):
@@ -53,7 +51,7 @@ class RecordError(ValueError):
 
 
 class _KnockOn(RecordError):
-    """A problem caused by one reported already (a reference to the same bad id)."""
+    """A problem caused by one reported already (another reference to a bad id)."""
 
 
 class ImportFailed(Exception):
@@ -70,31 +68,27 @@ def _short(value: str) -> str:
     return repr(value if len(value) <= 40 else value[:37] + "...")
 
 
-def _get(rec: dict, name: str, default):
+def _field(rec: dict, name: str, kind: type = str, default=_REQUIRED):
+    """``rec[name]``, checked to be of ``kind``; ``default`` when absent or null."""
     value = rec.get(name)
     if value is None:
         if default is _REQUIRED:
             raise RecordError(f'missing required field "{name}"')
         return default
-    return value
-
-
-def _text(rec: dict, name: str, default=_REQUIRED) -> str:
-    value = _get(rec, name, default)
-    if not isinstance(value, str):
-        raise RecordError(f'"{name}" must be a string, not {type(value).__name__}')
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise RecordError(f'"{name}" must be {_TYPE_NAMES[kind]}, not {type(value).__name__}')
     return value
 
 
 def _id(rec: dict, name: str) -> str:
-    value = _text(rec, name)
+    value = _field(rec, name)
     if not value or len(value) > ID_MAX or value != value.strip():
         raise RecordError(f'"{name}" must be an id of 1-{ID_MAX} characters without outer spaces')
     return value
 
 
-def _when(rec: dict, name: str) -> datetime:
-    value = _text(rec, name)
+def _when(rec: dict, name: str = "created_at") -> datetime:
+    value = _field(rec, name)
     try:
         when = datetime.fromisoformat(value)
     except ValueError:
@@ -104,15 +98,8 @@ def _when(rec: dict, name: str) -> datetime:
     return when.astimezone(timezone.utc)
 
 
-def _count(rec: dict, name: str) -> int:
-    value = _get(rec, name, 0)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise RecordError(f'"{name}" must be a whole number of 0 or more')
-    return value
-
-
 def _body(rec: dict) -> str:
-    body = _text(rec, "body").replace("\r\n", "\n").strip()
+    body = _field(rec, "body").replace("\r\n", "\n").strip()
     if len(body) < limits.BODY_MIN:
         raise RecordError('"body" is empty')
     if len(body) > limits.BODY_MAX:
@@ -120,57 +107,61 @@ def _body(rec: dict) -> str:
     return body
 
 
+def _choice(rec: dict, name: str, choices: type, default: str) -> str:
+    value = _field(rec, name, str, default)
+    if value not in {c.value for c in choices}:
+        options = ", ".join(c.value for c in choices)
+        raise RecordError(f'"{name}" must be one of {options}, not {_short(value)}')
+    return value
+
+
 def _user(rec: dict) -> dict:
-    username = _text(rec, "username").strip()
+    username = _field(rec, "username").strip()
     if not (limits.USERNAME_MIN <= len(username) <= limits.USERNAME_MAX) or not _USERNAME.match(username):
         raise RecordError(f"username {_short(username)} must be {limits.USERNAME_MIN}-{limits.USERNAME_MAX} "
                           "letters, digits, dots, dashes or underscores")
-    email = _text(rec, "email").strip().lower()
+    email = _field(rec, "email").strip().lower()
     if len(email) > 254 or not _EMAIL.match(email):
         raise RecordError(f"email {_short(email)} is not an email address")
-    role = _text(rec, "role", Role.MEMBER.value)
-    if role not in {r.value for r in Role}:
-        raise RecordError(f"role {_short(role)} is not one of {', '.join(r.value for r in Role)}")
-    return {"username": username, "email": email, "role": role, "created_at": _when(rec, "created_at")}
+    return {"username": username, "email": email, "role": _choice(rec, "role", Role, Role.MEMBER.value),
+            "created_at": _when(rec)}
 
 
 def _group(rec: dict) -> dict:
-    name = " ".join(_text(rec, "name").split())
+    name = " ".join(_field(rec, "name").split())
     if not 1 <= len(name) <= limits.GROUP_NAME_MAX:
-        raise RecordError(f'"name" must be 1-{limits.GROUP_NAME_MAX} characters')
-    category = " ".join(_text(rec, "category", "").split())
+        raise RecordError(f'"name" must have 1-{limits.GROUP_NAME_MAX} characters')
+    category = " ".join(_field(rec, "category", str, "").split())
     if len(category) > 80:
-        raise RecordError('"category" must be at most 80 characters')
-    private = _get(rec, "private", False)
-    if not isinstance(private, bool):
-        raise RecordError('"private" must be true or false')
-    created = _when(rec, "created_at") if rec.get("created_at") is not None else None
-    return {"name": name, "description": _text(rec, "description", "").strip(), "category": category,
-            "private": private, "created_at": created}
+        raise RecordError('"category" must have at most 80 characters')
+    return {"name": name, "description": _field(rec, "description", str, "").strip(), "category": category,
+            "private": _field(rec, "private", bool, False),
+            "created_at": _when(rec) if rec.get("created_at") is not None else None}
 
 
 def _thread(rec: dict) -> dict:
-    title = " ".join(_text(rec, "title").split())
+    title = " ".join(_field(rec, "title").split())
     if not limits.TITLE_MIN <= len(title) <= limits.TITLE_MAX:
-        raise RecordError(f'"title" has {len(title)} characters; it must have '
-                          f"{limits.TITLE_MIN}-{limits.TITLE_MAX}")
-    kind = _text(rec, "kind", ThreadKind.DISCUSSION.value)
-    if kind not in {k.value for k in ThreadKind}:
-        raise RecordError(f'"kind" must be question or discussion, not {_short(kind)}')
-    return {"group": _id(rec, "group"), "author": _id(rec, "author"), "title": title, "kind": kind,
-            "body": _body(rec), "views": _count(rec, "views"), "created_at": _when(rec, "created_at")}
+        raise RecordError(f'"title" has {len(title)} characters (after collapsing spaces); '
+                          f"it needs {limits.TITLE_MIN}-{limits.TITLE_MAX}")
+    views = _field(rec, "views", int, 0)
+    if views < 0:
+        raise RecordError('"views" cannot be negative')
+    return {"group": _id(rec, "group"), "author": _id(rec, "author"), "title": title,
+            "kind": _choice(rec, "kind", ThreadKind, ThreadKind.DISCUSSION.value),
+            "body": _body(rec), "views": views, "created_at": _when(rec)}
 
 
 def _post(rec: dict) -> dict:
     return {"thread": _id(rec, "thread"), "author": _id(rec, "author"), "body": _body(rec),
-            "created_at": _when(rec, "created_at")}
+            "created_at": _when(rec)}
 
 
 NORMALIZERS = {"user": _user, "group": _group, "thread": _thread, "post": _post}
 
 
 def read_record(raw: bytes) -> tuple[str, str, dict]:
-    """Parse one line: its type, its id and the raw JSON object."""
+    """Parse one line: its type, its id and the JSON object."""
     try:
         rec = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
@@ -179,14 +170,13 @@ def read_record(raw: bytes) -> tuple[str, str, dict]:
         raise RecordError(f"invalid JSON ({error.msg}, column {error.colno})") from None
     if not isinstance(rec, dict):
         raise RecordError("a line must hold one JSON object")
-    kind = rec.get("type")
-    if kind not in NORMALIZERS:
-        raise RecordError(f"unknown record type {kind!r}; expected user, group, thread or post")
-    return kind, _id(rec, "id"), rec
+    if rec.get("type") not in NORMALIZERS:
+        raise RecordError(f"unknown record type {rec.get('type')!r}; expected user, group, thread or post")
+    return rec["type"], _id(rec, "id"), rec
 
 
 def prepare(item: tuple[int, bytes]) -> tuple[int, str, str, dict]:
-    """Parse, normalize and (for bodies) render one line. Runs in pool workers."""
+    """Parse, normalize and render one line (runs in the pool's workers)."""
     line_no, raw = item
     kind, record_id, rec = read_record(raw)
     clean = NORMALIZERS[kind](rec)
@@ -204,7 +194,7 @@ class Plan:
     path: Path
     stat: tuple
     lines: int = 0
-    wanted: bytearray = field(default_factory=bytearray)  # 1 for each line to write
+    wanted: bytearray = field(default_factory=bytearray)  # per line: 1 to write it
     new: Counter = field(default_factory=Counter)
     skipped: Counter = field(default_factory=Counter)
     problems: list = field(default_factory=list)
@@ -212,11 +202,7 @@ class Plan:
 
     @property
     def records(self) -> int:
-        return sum(self.new.values()) + sum(self.skipped.values())
-
-    @property
-    def to_write(self) -> int:
-        return sum(self.new.values())
+        return self.new.total() + self.skipped.total()
 
     def problem(self, line_no: int, message: str, listed: bool = True) -> None:
         if listed and len(self.problems) < MAX_PROBLEMS:
@@ -230,15 +216,18 @@ def _file_stat(path: Path) -> tuple:
     return st.st_size, st.st_mtime_ns
 
 
-def _imported(kind: str) -> dict[str, int]:
-    """Database id by record id, for every ``kind`` record imported before."""
+def _imported(kind: str, with_ids: bool = False) -> set[str] | dict[str, int]:
+    """Ids of the ``kind`` records imported before (with their database ids: a dict)."""
     model, cut = MODELS[kind], len(kind) + 1
-    rows = db.session.execute(select(model.import_ref, model.id).where(model.import_ref.like(kind + ":%")))
-    return {ref[cut:]: id_ for ref, id_ in rows}
+    columns = (model.import_ref, model.id) if with_ids else (model.import_ref,)
+    rows = db.session.execute(select(*columns).where(model.import_ref.like(kind + ":%")))
+    if with_ids:
+        return {ref[cut:]: id_ for ref, id_ in rows}
+    return {ref[cut:] for ref, in rows}
 
 
 class _Checker:
-    """Phase-1 state: ids seen so far and names already taken."""
+    """Phase-1 state: ids seen so far, ids imported before, names taken."""
 
     def __init__(self):
         self.existing = {kind: _imported(kind) for kind in TYPES}
@@ -247,10 +236,10 @@ class _Checker:
         rows = db.session.execute(select(User.username_key, User.email)).all()
         self.names = dict.fromkeys((r.username_key for r in rows), 0)
         self.emails = dict.fromkeys((r.email for r in rows), 0)
-        db.session.rollback()  # release the database before reading the file
+        db.session.rollback()  # let go of the database while reading the file
 
     def check(self, line_no: int, raw: bytes) -> tuple[str, bool]:
-        """Validate one line: its type, and True if new (False: imported before)."""
+        """Validate one line: its type, and whether it is new (not imported before)."""
         kind, record_id, rec = read_record(raw)
         first = self.seen[kind].setdefault(record_id, line_no)
         if first != line_no:
@@ -279,7 +268,7 @@ class _Checker:
 
 
 def _lines(path: Path, progress=None):
-    """(line number, bytes) for every line; progress gets bytes read, in steps."""
+    """(line number, bytes) for every line; ``progress`` gets bytes read, in steps."""
     pending = 0
     with open(path, "rb") as fh:
         for line_no, raw in enumerate(fh, 1):
@@ -293,19 +282,18 @@ def _lines(path: Path, progress=None):
 
 
 def check_file(path: Path, progress=None) -> Plan:
-    """Phase 1: validate every line of ``path``; writes nothing."""
+    """Phase 1: validate every line of ``path`` and plan phase 2; writes nothing."""
     plan = Plan(Path(path), _file_stat(path))
     checker = _Checker()
     for line_no, raw in _lines(plan.path, progress):
-        plan.lines = line_no
-        new = False
+        plan.lines, new = line_no, False
         if raw.strip():
             try:
                 kind, new = checker.check(line_no, raw)
                 (plan.new if new else plan.skipped)[kind] += 1
             except RecordError as error:
                 plan.problem(line_no, str(error), listed=not isinstance(error, _KnockOn))
-        plan.wanted.append(1 if new else 0)
+        plan.wanted.append(new)
     return plan
 
 
@@ -324,75 +312,72 @@ class _Loader:
 
     def __init__(self):
         self.rows = {kind: [] for kind in TYPES}
-        self.ids = {"user": _imported("user"), "group": _imported("group"), "thread": {}}
+        self.ids = {"user": _imported("user", True), "group": _imported("group", True), "thread": {}}
         self.slugs = set(db.session.scalars(select(Group.slug)))
         self.threads: dict[str, _ThreadState] = {}
         self.groups: dict[int, list] = {}  # id -> [threads added, posts added, latest post time]
         self.user_posts: Counter = Counter()
 
-    def add(self, kind: str, record_id: str, clean: dict) -> None:
-        getattr(self, "_add_" + kind)(make_ref(kind, record_id), record_id, clean)
+    def add(self, kind: str, record_id: str, c: dict) -> None:
+        ref = make_ref(kind, record_id)
+        if kind == "user":
+            self.rows["user"].append({
+                "username": c["username"], "username_key": c["username"].lower(), "email": c["email"],
+                "password_hash": None, "role": c["role"], "created_at": c["created_at"], "import_ref": ref})
+        elif kind == "group":
+            self.rows["group"].append({
+                "slug": self._slug(c["name"]), "name": c["name"], "description": c["description"],
+                "category": c["category"], "is_private": c["private"],
+                "created_at": c["created_at"] or datetime.now(timezone.utc), "import_ref": ref})
+        elif kind == "thread":
+            self._add_thread(ref, record_id, c)
+        else:
+            self._add_reply(ref, c)
         if len(self.rows["post"]) >= BATCH:
             self.flush()
-
-    def _add_user(self, ref: str, _id: str, c: dict) -> None:
-        self.rows["user"].append({
-            "username": c["username"], "username_key": c["username"].lower(), "email": c["email"],
-            "password_hash": None, "role": c["role"], "created_at": c["created_at"], "import_ref": ref})
-
-    def _add_group(self, ref: str, _id: str, c: dict) -> None:
-        self.rows["group"].append({
-            "slug": self._slug(c["name"]), "name": c["name"], "description": c["description"],
-            "category": c["category"], "is_private": c["private"],
-            "created_at": c["created_at"] or datetime.now(timezone.utc), "import_ref": ref})
 
     def _slug(self, name: str) -> str:
         base = slug = slugify(name)
         n = 1
         while slug in self.slugs:
             n += 1
-            slug = f"{base[:80 - len(str(n)) - 1]}-{n}"
+            slug = f"{base[:79 - len(str(n))]}-{n}"
         self.slugs.add(slug)
         return slug
 
     def _add_thread(self, ref: str, record_id: str, c: dict) -> None:
-        group_id, author_id = self._id("group", c["group"]), self._id("user", c["author"])
+        group_id, author_id = self._db_id("group", c["group"]), self._db_id("user", c["author"])
         self.rows["thread"].append({
             "group_id": group_id, "author_id": author_id, "title": c["title"], "kind": c["kind"],
             "post_count": 1, "reply_count": 0, "view_count": c["views"], "created_at": c["created_at"],
             "last_activity_at": c["created_at"], "import_ref": ref})
-        self.threads[record_id] = _ThreadState(group_id, 2, c["created_at"])
-        self._add_post_row(record_id, author_id, 1, c, ref)
-        self._count(group_id, author_id, c["created_at"], threads=1)
+        self.threads[record_id] = _ThreadState(group_id, 1, c["created_at"])
+        self._add_post(record_id, self.threads[record_id], author_id, c, ref)
+        self.groups[group_id][0] += 1
 
-    def _add_post(self, ref: str, _id: str, c: dict) -> None:
-        state, author_id = self._thread(c["thread"]), self._id("user", c["author"])
-        self._add_post_row(c["thread"], author_id, state.next_number, c, ref)
-        state.next_number += 1
+    def _add_reply(self, ref: str, c: dict) -> None:
+        state = self._thread(c["thread"])
+        self._add_post(c["thread"], state, self._db_id("user", c["author"]), c, ref)
         state.replies += 1
         state.last_at = max(state.last_at, c["created_at"])
-        self._count(state.group_id, author_id, c["created_at"])
 
-    def _add_post_row(self, thread_id: str, author_id: int, number: int, c: dict, ref: str) -> None:
+    def _add_post(self, thread_ref: str, state: _ThreadState, author_id: int, c: dict, ref: str) -> None:
         self.rows["post"].append({
-            "thread_ref": thread_id, "author_id": author_id, "number": number,
+            "thread_ref": thread_ref, "author_id": author_id, "number": state.next_number,
             "body_source": c["body"], "body_html": c["html"], "created_at": c["created_at"],
             "import_ref": ref})
-
-    def _count(self, group_id: int, author_id: int, when: datetime, threads: int = 0) -> None:
-        change = self.groups.setdefault(group_id, [0, 0, when])
-        change[0] += threads
+        state.next_number += 1
+        change = self.groups.setdefault(state.group_id, [0, 0, c["created_at"]])
         change[1] += 1
-        change[2] = max(change[2], when)
+        change[2] = max(change[2], c["created_at"])
         self.user_posts[author_id] += 1
 
-    def _id(self, kind: str, record_id: str) -> int:
+    def _db_id(self, kind: str, record_id: str) -> int:
         if record_id not in self.ids[kind] and self.rows[kind]:
             self._flush_people()
-        try:
-            return self.ids[kind][record_id]
-        except KeyError:
-            raise ImportFailed(f"{kind} {record_id!r} is no longer in the database") from None
+        if record_id not in self.ids[kind]:
+            raise ImportFailed(f"{kind} {record_id!r} is gone from the database; nothing was written")
+        return self.ids[kind][record_id]
 
     def _thread(self, record_id: str) -> _ThreadState:
         state = self.threads.get(record_id)
@@ -402,24 +387,22 @@ class _Loader:
                 .where(Thread.import_ref == make_ref("thread", record_id)).with_for_update()
             ).one_or_none()
             if row is None:
-                raise ImportFailed(f"thread {record_id!r} is no longer in the database")
+                raise ImportFailed(f"thread {record_id!r} is gone from the database; nothing was written")
             self.ids["thread"][record_id] = row.id
-            state = self.threads[record_id] = _ThreadState(row.group_id, row.post_count + 1,
-                                                           row.last_activity_at)
+            state = _ThreadState(row.group_id, row.post_count + 1, row.last_activity_at)
+            self.threads[record_id] = state
         return state
 
     def flush(self) -> None:
-        """Write buffered rows, parents first."""
+        """Write the buffered rows, parents first."""
         self._flush_people()
         if self.rows["thread"]:
             self._insert("thread")
-        posts = self.rows["post"]
-        if posts:
-            thread_ids = self.ids["thread"]
-            for row in posts:
-                row["thread_id"] = thread_ids[row.pop("thread_ref")]
-            db.session.execute(insert(Post.__table__), posts)
-            posts.clear()
+        posts, thread_ids = self.rows["post"], self.ids["thread"]
+        for row in posts:
+            row["thread_id"] = thread_ids[row.pop("thread_ref")]
+        _execute_many(insert(Post.__table__), posts)
+        posts.clear()
 
     def _flush_people(self) -> None:
         for kind in ("user", "group"):
@@ -433,36 +416,26 @@ class _Loader:
         self.rows[kind].clear()
 
     def finish(self) -> None:
-        """Flush the last rows and bring every touched counter up to date."""
+        """Write the last rows and bring every counter touched up to date."""
         self.flush()
-        self._update_threads()
-        self._update_groups()
-        u = User.__table__
-        _execute_many(update(u).where(u.c.id == bindparam("k")).values(post_count=u.c.post_count + bindparam("n")),
-                      [{"k": k, "n": n} for k, n in self.user_posts.items()])
-
-    def _update_threads(self) -> None:
-        t = Thread.__table__
+        t, g, u = Thread.__table__, Group.__table__, User.__table__
         _execute_many(
             update(t).where(t.c.id == bindparam("k")).values(
-                post_count=bindparam("n"), reply_count=t.c.reply_count + bindparam("r"), last_activity_at=_at()),
+                post_count=bindparam("n"), reply_count=t.c.reply_count + bindparam("r"),
+                last_activity_at=_AT),
             [{"k": self.ids["thread"][rid], "n": s.next_number - 1, "r": s.replies, "at": s.last_at}
              for rid, s in self.threads.items() if s.replies])
-
-    def _update_groups(self) -> None:
-        g = Group.__table__
-        before = dict(db.session.execute(select(g.c.id, g.c.last_activity_at)
-                                         .where(g.c.id.in_(list(self.groups))).with_for_update()).all())
+        touched = select(g.c.id, g.c.last_activity_at).where(g.c.id.in_(list(self.groups)))
+        before = dict(db.session.execute(touched.with_for_update()).all())
         _execute_many(
             update(g).where(g.c.id == bindparam("k")).values(
                 thread_count=g.c.thread_count + bindparam("t"), post_count=g.c.post_count + bindparam("n"),
-                last_activity_at=_at()),
-            [{"k": k, "t": t, "n": n, "at": max(at, before.get(k) or at)}
-             for k, (t, n, at) in self.groups.items()])
-
-
-def _at():
-    return bindparam("at", type_=UTCDateTime())
+                last_activity_at=_AT),
+            [{"k": k, "t": t_, "n": n, "at": max(at, before.get(k) or at)}
+             for k, (t_, n, at) in self.groups.items()])
+        _execute_many(
+            update(u).where(u.c.id == bindparam("k")).values(post_count=u.c.post_count + bindparam("n")),
+            [{"k": k, "n": n} for k, n in self.user_posts.items()])
 
 
 def _execute_many(statement, rows: list) -> None:
@@ -471,7 +444,7 @@ def _execute_many(statement, rows: list) -> None:
 
 
 def _pipelined(pool, items, block: int = 4000, chunksize: int = 50):
-    """``pool.imap(prepare, items)`` in order, with at most two blocks of lines in flight."""
+    """``pool.imap(prepare, items)``, in order, with at most two blocks of lines in flight."""
     pending = deque()
     while True:
         chunk = list(islice(items, block))
@@ -500,33 +473,34 @@ def _prepared(plan: Plan, workers: int):
 
 def _same_file(plan: Plan) -> None:
     if _file_stat(plan.path) != plan.stat:
-        raise ImportFailed(f"{plan.path} changed while it was being imported; nothing was written")
+        raise ImportFailed(f"{plan.path} changed during the import; nothing was written")
 
 
 def load_file(plan: Plan, workers: int = 2, progress=None) -> None:
-    """Phase 2: write every new record of a checked file in one transaction, all or nothing.
+    """Phase 2: write the new records of a checked file in one transaction, all or nothing.
 
-    ``workers`` processes render Markdown (0: render here); ``progress`` is called
-    with the number of records handled since its last call.
+    The transaction takes the write lock up front (``BEGIN IMMEDIATE`` on
+    SQLite); call this with no transaction open. ``workers`` processes render
+    Markdown (0: render here); ``progress`` gets the records written since its
+    last call.
     """
     line_no = done = 0
     try:
         _same_file(plan)
-        with _prepared(plan, workers) as records:
-            loader = _Loader()  # its first query begins the write transaction
-            for line_no, kind, record_id, clean in records:
+        with _prepared(plan, workers) as records, immediate_writes():
+            loader = _Loader()  # its first query begins the transaction, holding the write lock
+            for done, (line_no, kind, record_id, clean) in enumerate(records, 1):
                 loader.add(kind, record_id, clean)
-                done += 1
                 if progress and done % 500 == 0:
                     progress(500)
             loader.finish()
-        _same_file(plan)
-        db.session.commit()
+            _same_file(plan)
+            db.session.commit()
     except Exception as error:
         db.session.rollback()
         if isinstance(error, ImportFailed):
             raise
-        raise ImportFailed(f"stopped near line {line_no} and rolled back, nothing was written: "
-                           f"{type(error).__name__}: {error}") from error
+        raise ImportFailed(f"stopped near line {line_no} and rolled back; nothing was written "
+                           f"({type(error).__name__}: {error})") from error
     if progress:
         progress(done % 500)

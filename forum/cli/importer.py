@@ -45,7 +45,7 @@ def _report_problems(plan) -> None:
 
 
 def _load(plan, workers: int) -> None:
-    with click.progressbar(length=plan.to_write, label="Importing", show_pos=True) as bar:
+    with click.progressbar(length=plan.new.total(), label="Importing", show_pos=True) as bar:
         load_file(plan, workers=workers, progress=bar.update)
 
 
@@ -65,6 +65,10 @@ def import_command(file: Path, workers: int, check_only: bool) -> None:
       {"type": "group",  "id", "name", "description", "category", "private"}
       {"type": "thread", "id", "group", "author", "title", "body", "kind", "created_at", "views"}
       {"type": "post",   "id", "thread", "author", "body", "created_at"}
+    role (admin, member, ...), description, category, private, kind (question
+    or discussion) and views are optional. Titles have 10-200 characters and
+    bodies (Markdown) 1-20,000. A record may only name ids from earlier lines
+    or from an earlier import.
 
     Every line is checked first; if any is bad, each problem is listed with its
     line number and nothing is written. Otherwise everything is written in one
@@ -74,7 +78,7 @@ def import_command(file: Path, workers: int, check_only: bool) -> None:
     """
     started = time.perf_counter()
     plan = _check(file)
-    if plan.problems:
+    if plan.problems or plan.more_problems:
         _report_problems(plan)
     if plan.records == 0:
         click.echo(f"Nothing to import: {file} has no records.")
@@ -83,7 +87,7 @@ def import_command(file: Path, workers: int, check_only: bool) -> None:
         click.echo(f"{file} is valid: would add {_phrase(plan.new)}; "
                    f"already present: {_phrase(plan.skipped)}.")
         return
-    if plan.to_write:
+    if plan.new.total():
         try:
             _load(plan, workers)
         except ImportFailed as error:
