@@ -1,6 +1,7 @@
 """Askwell: an open health Q&A community. ``create_app`` builds the Flask app."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from flask import Flask
@@ -15,6 +16,8 @@ def create_app(config: dict | None = None) -> Flask:
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
         instance_relative_config=True,
+        # Where the SQLite file, search index and generated secret live.
+        instance_path=os.environ.get("ASKWELL_INSTANCE_PATH") or None,
     )
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 

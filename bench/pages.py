@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+"""Page benchmark: import the benchmark community, serve it with gunicorn, load it with wrk.
+
+    .venv/bin/python bench/pages.py                      # 40,000 posts, SQLite, 20 s per page
+    .venv/bin/python bench/pages.py --scale 25           # 1,000,000 posts
+    .venv/bin/python bench/pages.py --database postgres  # on a fresh PostgreSQL database
+    .venv/bin/python bench/pages.py --duration 5 --connections 16
+
+Prints req/s, p50 and p99 latency for each page, anonymous and logged in, and the
+SQL statements each page runs. Everything runs on 127.0.0.1; the server and the
+load generator (wrk, Debian package) share the machine, as in the peer figures.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from http.cookiejar import CookieJar
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+BIN = ROOT / ".venv" / "bin"
+MAKE_JSONL = ROOT.parent / "shared" / "bench" / "make_jsonl.py"
+DATA = ROOT / "bench" / "data"
+BENCH_USER, BENCH_PASSWORD = "bench_reader", "bench-reader-password-1"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def dataset(scale: int) -> Path:
+    """The benchmark JSON Lines file, generated once and cached in bench/data/."""
+    DATA.mkdir(exist_ok=True)
+    path = DATA / f"community-x{scale}.jsonl"
+    if not path.exists():
+        if not MAKE_JSONL.exists():
+            sys.exit(f"Cannot find {MAKE_JSONL}; it writes the benchmark community.")
+        subprocess.run([sys.executable, str(MAKE_JSONL), str(path), "--scale", str(scale)], check=True)
+    return path
+
+
+def flask(env: dict, *args: str, quiet: bool = False) -> float:
+    start = time.perf_counter()
+    subprocess.run([str(BIN / "flask"), "--app", "forum", *args], env=env, check=True,
+                   stdout=subprocess.DEVNULL if quiet else None)
+    return time.perf_counter() - start
+
+
+def prepare(args) -> tuple[dict, dict]:
+    """A fresh instance with the community imported; returns (env, timings)."""
+    instance = Path(tempfile.mkdtemp(prefix="askwell-bench-"))
+    env = {**os.environ, "ASKWELL_INSTANCE_PATH": str(instance), "SECRET_KEY": "bench",
+           "SEARCH_INDEX_DIR": str(instance / "search-index"), "RATELIMIT_ENABLED": "false"}
+    if args.database == "postgres":
+        name = f"askwell_bench_{os.getpid()}"
+        subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", f"CREATE DATABASE {name}"], check=True)
+        env["DATABASE_URL"] = f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+        env["_BENCH_PG_DB"] = name
+    else:
+        env["DATABASE_URL"] = f"sqlite:///{instance / 'askwell.db'}"
+    timings = {}
+    flask(env, "db", "upgrade", quiet=True)
+    timings["import"] = flask(env, "import", str(dataset(args.scale)))
+    flask(env, "users", "create-admin", "--username", BENCH_USER, "--email", "bench@example.org",
+          "--password", BENCH_PASSWORD, quiet=True)
+    env["_BENCH_INSTANCE"] = str(instance)
+    return env, timings
+
+
+def cleanup(env: dict) -> None:
+    shutil.rmtree(env["_BENCH_INSTANCE"], ignore_errors=True)
+    if env.get("_BENCH_PG_DB"):
+        subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc",
+                        f"DROP DATABASE IF EXISTS {env['_BENCH_PG_DB']} WITH (FORCE)"], check=False)
+
+
+def pages(env: dict) -> dict[str, str]:
+    """The URLs to load, found in the imported data."""
+    from sqlalchemy import select
+
+    os.environ.update({k: v for k, v in env.items() if not k.startswith("_")})
+    from forum import create_app
+    from forum.extensions import db
+    from forum.models import Group, Thread
+
+    app = create_app()
+    with app.app_context():
+        thread = db.session.scalar(select(Thread).where(Thread.import_ref == "thread:t0"))
+        group = db.session.get(Group, thread.group_id)
+        last_page = -(-thread.post_count // app.config["POSTS_PER_PAGE"])
+        urls = {
+            "home": "/",
+            "group page": f"/groups/{group.slug}",
+            f"thread ({thread.post_count} posts), page 1": f"/t/{thread.id}",
+            f"thread, last page ({last_page})": f"/t/{thread.id}?page={last_page}",
+        }
+        if "search.results" in app.view_functions:
+            urls["search: rare word"] = "/search?q=xerostomia"
+            urls["search: common word"] = "/search?q=sleep"
+        counts = {name: statements(app, url) for name, url in urls.items()}
+    return urls, counts
+
+
+def statements(app, url: str) -> int:
+    """SQL statements one anonymous request for ``url`` runs."""
+    from sqlalchemy import event
+
+    from forum.extensions import db
+
+    seen = []
+
+    def count(*_args):
+        seen.append(1)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        response = app.test_client().get(url)
+        assert response.status_code == 200, (url, response.status_code)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    return len(seen)
+
+
+def serve(env: dict, workers: int) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    proc = subprocess.Popen(
+        [str(BIN / "gunicorn"), "-w", str(workers), "-b", f"127.0.0.1:{port}", "--log-level", "warning",
+         "forum:create_app()"], env=env, cwd=ROOT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1)
+            return proc, base
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    sys.exit("gunicorn did not start")
+
+
+def session_cookie(base: str) -> str:
+    jar = CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(base + "/login").read().decode()
+    token = re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', page).group(1)
+    data = urllib.parse.urlencode({"identifier": BENCH_USER, "password": BENCH_PASSWORD,
+                                   "csrf_token": token}).encode()
+    opener.open(base + "/login", data)
+    return "; ".join(f"{c.name}={c.value}" for c in jar)
+
+
+def wrk(url: str, duration: int, connections: int, cookie: str | None) -> dict:
+    cmd = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url]
+    if cookie:
+        cmd[1:1] = ["-H", f"Cookie: {cookie}"]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {"rps": rps, "p50": _latency(out, "50%"), "p99": _latency(out, "99%"),
+            "errors": int(errors.group(1)) if errors else 0}
+
+
+def _latency(out: str, label: str) -> float:
+    value, unit = re.search(rf"^\s+{label}\s+([\d.]+)(us|ms|s)\s*$", out, re.M).groups()
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--scale", type=int, default=1, help="1 = 40,000 posts; 25 = 1,000,000")
+    ap.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    ap.add_argument("--duration", type=int, default=20, help="seconds of load per page and visitor")
+    ap.add_argument("--connections", type=int, default=16)
+    ap.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    args = ap.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed: apt-get install -y wrk")
+
+    env, timings = prepare(args)
+    proc = None
+    try:
+        urls, counts = pages(env)
+        proc, base = serve(env, args.workers)
+        cookie = session_cookie(base)
+        print(f"\nimport: {timings['import']:.1f} s   database: {args.database}   scale: {args.scale}   "
+              f"gunicorn workers: {args.workers}   wrk -t2 -c{args.connections} -d{args.duration}s\n")
+        print(f"{'page':42} {'who':10} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8} {'SQL':>4}")
+        for name, path in urls.items():
+            for who, ck in (("anonymous", None), ("logged in", cookie)):
+                r = wrk(base + path, args.duration, args.connections, ck)
+                print(f"{name:42} {who:10} {r['rps']:8.1f} {r['p50']:8.1f} {r['p99']:8.1f} "
+                      f"{r['errors']:8d} {counts[name]:4d}", flush=True)
+        rss = subprocess.run(["ps", "-o", "rss=", "--ppid", str(proc.pid)], capture_output=True, text=True).stdout
+        worker_mb = [int(x) / 1024 for x in rss.split()]
+        if worker_mb:
+            print(f"\nworker memory (RSS): {', '.join(f'{m:.0f} MB' for m in worker_mb)}")
+    finally:
+        if proc:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=10)
+        cleanup(env)
+
+
+if __name__ == "__main__":
+    main()
