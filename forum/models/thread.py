@@ -37,6 +37,12 @@ class Thread(db.Model):
     view_count: Mapped[int] = mapped_column(Integer, default=0)
     is_locked: Mapped[bool] = mapped_column(Boolean, default=False)
     is_pinned: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Q&A (forum.actions.qa): the asker wants an expert; the accepted answer;
+    # how many verified experts have answered (kept in the write path).
+    asks_expert: Mapped[bool] = mapped_column(Boolean, default=False)
+    accepted_post_id: Mapped[int | None] = mapped_column(
+        ForeignKey("posts.id", ondelete="SET NULL", use_alter=True))
+    expert_answer_count: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     import_ref: Mapped[str | None] = mapped_column(String(64), unique=True)
@@ -48,6 +54,7 @@ class Thread(db.Model):
         Index("ix_threads_group_activity", "group_id", "is_pinned", "last_activity_at"),
         Index("ix_threads_kind_created", "kind", "created_at"),
         Index("ix_threads_author_id", "author_id"),
+        Index("ix_threads_expert_queue", "asks_expert", "expert_answer_count", "created_at"),
     )
 
     @property
@@ -70,6 +77,7 @@ class Post(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     revision_count: Mapped[int] = mapped_column(Integer, default=0)
+    helpful_count: Mapped[int] = mapped_column(Integer, default=0)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     # Hidden by moderation (or held for review): out of every public view,
@@ -79,7 +87,7 @@ class Post(db.Model):
     hidden_reason: Mapped[str | None] = mapped_column(String(500))
     import_ref: Mapped[str | None] = mapped_column(String(64), unique=True)
 
-    thread: Mapped[Thread] = relationship()
+    thread: Mapped[Thread] = relationship(foreign_keys=[thread_id])
     author: Mapped[User | None] = relationship(foreign_keys=[author_id])
 
     __table_args__ = (
