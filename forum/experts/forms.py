@@ -1,6 +1,7 @@
 """Forms for expert applications and the reviewers' decisions."""
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
 from forum.actions import limits
@@ -20,7 +21,7 @@ class ExpertApplicationForm(FlaskForm):
                        "For example: consultant haematologist, registered nurse, community pharmacist.")
     specialty = SelectField(
         "Specialty",
-        choices=[("", "Choose your specialty")] + [(s.value, s.label) for s in Specialty],
+        choices=[SelectChoice("", "Choose your specialty")] + [SelectChoice(s.value, s.label) for s in Specialty],
         validators=[DataRequired("Choose a specialty from the list.")],
     )
     licence_number = _text("Licence or registration number", limits.LICENCE_MIN, limits.LICENCE_MAX,
