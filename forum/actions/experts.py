@@ -86,7 +86,8 @@ def _decide(reviewer: User, application: ExpertApplication, status: ApplicationS
     application.decision_reason = reason
 
 
-def approve_application(reviewer: User, application: ExpertApplication, reason: str = "") -> ExpertVerification:
+def approve_application(reviewer: User, application: ExpertApplication,
+                        reason: str = "") -> ExpertVerification:
     """Verify the applicant: a verification record, the expert role, an audit row."""
     reason = _clean(reason, "the note", 0, limits.REASON_MAX, multiline=True)
     user = application.user

@@ -92,5 +92,6 @@ def refresh_answer_counters(thread_ids: Iterable[int]) -> None:
 
 def refresh_threads_answered_by(user_id: int) -> None:
     """Recount every thread ``user_id`` has answered in (their verification changed)."""
-    ids = db.session.scalars(select(Post.thread_id).distinct().where(Post.author_id == user_id, Post.number > 1))
+    ids = db.session.scalars(
+        select(Post.thread_id).distinct().where(Post.author_id == user_id, Post.number > 1))
     refresh_answer_counters(ids)

@@ -120,8 +120,9 @@ ARTICLES = [
             Many patients find it helps to agree with their team how often bloods will be checked and
             who to call with questions, and to set limits on checking results online. The Leukemia &
             Lymphoma group here is full of people who have learned to live well on watch and wait.""",
-        "sources": """NHS: Chronic lymphocytic leukaemia https://www.nhs.uk/conditions/chronic-lymphocytic-leukaemia/
-            Cancer Research UK: Chronic lymphocytic leukaemia (CLL) https://www.cancerresearchuk.org/about-cancer/chronic-lymphocytic-leukaemia-cll
+        "sources": """
+            NHS: Chronic lymphocytic leukaemia https://www.nhs.uk/conditions/chronic-lymphocytic-leukaemia/
+            CRUK: CLL https://www.cancerresearchuk.org/about-cancer/chronic-lymphocytic-leukaemia-cll
             NICE: Haematological cancers, improving outcomes (NG47) https://www.nice.org.uk/guidance/ng47""",
     },
     {
@@ -161,7 +162,8 @@ ARTICLES = [
 
             Your own team may give you different numbers or a flexible diuretic plan: theirs are the
             ones to follow.""",
-        "sources": """British Heart Foundation: Heart failure https://www.bhf.org.uk/informationsupport/conditions/heart-failure
+        "sources": """
+            BHF: Heart failure https://www.bhf.org.uk/informationsupport/conditions/heart-failure
             NHS: Heart failure https://www.nhs.uk/conditions/heart-failure/
             NICE: Chronic heart failure in adults (NG106) https://www.nice.org.uk/guidance/ng106""",
     },
@@ -203,7 +205,8 @@ ARTICLES = [
             even when you feel well. Any community pharmacist can check your technique; in England,
             ask about the New Medicine Service when you start a new inhaler. If you're still needing
             your reliever more than a few times a week, see your asthma nurse or GP.""",
-        "sources": """Asthma + Lung UK: Inhaler videos https://www.asthmaandlung.org.uk/living-with/inhaler-videos
+        "sources": """
+            Asthma + Lung UK: Inhaler videos https://www.asthmaandlung.org.uk/living-with/inhaler-videos
             NHS: Asthma treatment https://www.nhs.uk/conditions/asthma/treatment/
             Global Initiative for Asthma (GINA): reports https://ginasthma.org/reports/""",
     },
@@ -239,8 +242,9 @@ ARTICLES = [
             eating normally. If you are being sick or have diarrhoea and can't keep fluids down, your
             team may advise stopping metformin for a day or two until you are better (sometimes called
             "sick day rules"). Ask them for a plan before you need it.""",
-        "sources": """NHS: Metformin https://www.nhs.uk/medicines/metformin/
-            Diabetes UK: Metformin https://www.diabetes.org.uk/guide-to-diabetes/managing-your-diabetes/treating-your-diabetes/tablets-and-medication/metformin
+        "sources": """
+            NHS: Metformin https://www.nhs.uk/medicines/metformin/
+            Diabetes UK: Treatments https://www.diabetes.org.uk/about-diabetes/looking-after-diabetes
             NICE: Type 2 diabetes in adults: management (NG28) https://www.nice.org.uk/guidance/ng28""",
     },
 ]

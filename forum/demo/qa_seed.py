@@ -50,7 +50,8 @@ def _verify_experts(users: dict, reviewer: User) -> None:
         applied = users[name].created_at + (10 + k) * MINUTE
         application.created_at = applied
         application.decided_at = verification.verified_at = applied + (40 + 7 * k) * MINUTE
-        entry = db.session.scalar(select(ExpertAuditEntry).where(ExpertAuditEntry.subject_id == users[name].id))
+        entry = db.session.scalar(
+            select(ExpertAuditEntry).where(ExpertAuditEntry.subject_id == users[name].id))
         entry.created_at = verification.verified_at
     db.session.commit()
 

@@ -113,7 +113,8 @@ def _check_free() -> None:
 
 def _make_user(spec: dict, email: str | None = None) -> User:
     role = Role(spec.get("role", Role.MEMBER.value))
-    user = register_user(spec["username"], email or _email(spec["username"]), content.DEMO_PASSWORD, role=role)
+    user = register_user(spec["username"], email or _email(spec["username"]), content.DEMO_PASSWORD,
+                         role=role)
     if spec.get("display_name") or spec.get("bio"):
         update_profile(user, spec.get("display_name", ""), spec.get("bio", ""))
     return user

@@ -21,7 +21,8 @@ class ExpertApplicationForm(FlaskForm):
                        "For example: consultant haematologist, registered nurse, community pharmacist.")
     specialty = SelectField(
         "Specialty",
-        choices=[SelectChoice("", "Choose your specialty")] + [SelectChoice(s.value, s.label) for s in Specialty],
+        choices=[SelectChoice("", "Choose your specialty")]
+        + [SelectChoice(s.value, s.label) for s in Specialty],
         validators=[DataRequired("Choose a specialty from the list.")],
     )
     licence_number = _text("Licence or registration number", limits.LICENCE_MIN, limits.LICENCE_MAX,
@@ -37,5 +38,6 @@ class ExpertApplicationForm(FlaskForm):
 class DecisionForm(FlaskForm):
     reason = TextAreaField(
         "Reason",
-        validators=[Length(max=limits.REASON_MAX, message=f"Keep the reason to {limits.REASON_MAX:,} characters.")],
+        validators=[Length(max=limits.REASON_MAX,
+                           message=f"Keep the reason to {limits.REASON_MAX:,} characters.")],
     )

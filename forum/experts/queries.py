@@ -12,7 +12,8 @@ from forum.models import (ApplicationStatus, Article, ExpertApplication, ExpertA
 
 def _queue_filter(user, specialty: str):
     return (
-        Thread.kind == ThreadKind.QUESTION.value, Thread.asks_expert.is_(True), Thread.expert_answer_count == 0,
+        Thread.kind == ThreadKind.QUESTION.value, Thread.asks_expert.is_(True),
+        Thread.expert_answer_count == 0,
         Thread.group_id.in_(select(GroupSpecialty.group_id).where(GroupSpecialty.specialty == specialty)),
         permissions.visible_groups_clause(user),
     )
@@ -56,7 +57,8 @@ def verified_experts() -> list[ExpertVerification]:
 
 def recent_audit(limit: int = 30) -> list[ExpertAuditEntry]:
     return list(db.session.scalars(
-        select(ExpertAuditEntry).options(joinedload(ExpertAuditEntry.actor), joinedload(ExpertAuditEntry.subject))
+        select(ExpertAuditEntry)
+        .options(joinedload(ExpertAuditEntry.actor), joinedload(ExpertAuditEntry.subject))
         .order_by(ExpertAuditEntry.created_at.desc(), ExpertAuditEntry.id.desc()).limit(limit)))
 
 

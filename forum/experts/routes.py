@@ -36,7 +36,8 @@ def apply():
         except ActionError as error:
             form.form_errors.append(str(error))
         else:
-            flash("Thank you. Your application is waiting for review; we will check your credentials.", "success")
+            flash("Thank you. Your application is waiting for review; we will check your credentials.",
+                  "success")
             return redirect(url_for("experts.apply"))
     status = 400 if form.errors or form.form_errors else 200
     return render_template("experts/apply.html", form=form, latest=latest), status
@@ -87,7 +88,8 @@ def revoke(username):
     if form.validate_on_submit():
         try:
             expert_actions.revoke_verification(current_user, expert, form.reason.data or "")
-            flash(f"{expert.username}'s verification was revoked; their badge is gone from every answer.", "info")
+            flash(f"{expert.username}'s verification was revoked; their badge is gone from every answer.",
+                  "info")
         except ActionError as error:
             flash(str(error), "error")
     else:

@@ -38,10 +38,12 @@ class Thread(db.Model):
     is_locked: Mapped[bool] = mapped_column(Boolean, default=False)
     is_pinned: Mapped[bool] = mapped_column(Boolean, default=False)
     # Q&A (forum.actions.qa): the asker wants an expert; the accepted answer;
-    # how many verified experts have answered (kept in the write path).
+    # how many verified experts have answered (kept in the write path). The
+    # accepted post id has no FK constraint, which would make threads and posts
+    # reference each other in a cycle; posts are only soft-deleted, and
+    # ``refresh_answer_counters`` clears it when the post stops being public.
     asks_expert: Mapped[bool] = mapped_column(Boolean, default=False)
-    accepted_post_id: Mapped[int | None] = mapped_column(
-        ForeignKey("posts.id", ondelete="SET NULL", use_alter=True))
+    accepted_post_id: Mapped[int | None] = mapped_column(Integer)
     expert_answer_count: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -87,7 +89,7 @@ class Post(db.Model):
     hidden_reason: Mapped[str | None] = mapped_column(String(500))
     import_ref: Mapped[str | None] = mapped_column(String(64), unique=True)
 
-    thread: Mapped[Thread] = relationship(foreign_keys=[thread_id])
+    thread: Mapped[Thread] = relationship()
     author: Mapped[User | None] = relationship(foreign_keys=[author_id])
 
     __table_args__ = (

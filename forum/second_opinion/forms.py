@@ -20,8 +20,10 @@ class ArticleForm(FlaskForm):
     sources = TextAreaField(
         "Sources",
         validators=[DataRequired("List at least one source, one per line."),
-                    Length(max=limits.SOURCES_MAX, message=f"Keep the sources to {limits.SOURCES_MAX:,} characters.")],
-        description="One per line: the title and a link, e.g. “NHS: Iron deficiency anaemia https://www.nhs.uk/…”.",
+                    Length(max=limits.SOURCES_MAX,
+                           message=f"Keep the sources to {limits.SOURCES_MAX:,} characters.")],
+        description="One per line: the title and a link, "
+                    "e.g. “NHS: Iron deficiency anaemia https://www.nhs.uk/…”.",
     )
     tags = StringField(
         "Topic tags",
@@ -39,6 +41,7 @@ class CommentForm(FlaskForm):
     body = TextAreaField(
         "Your comment",
         validators=[DataRequired("Write something before posting."),
-                    Length(max=limits.COMMENT_MAX, message=f"Comments can be up to {limits.COMMENT_MAX:,} characters.")],
+                    Length(max=limits.COMMENT_MAX,
+                           message=f"Comments can be up to {limits.COMMENT_MAX:,} characters.")],
         description="Markdown works. Please keep personal medical details general.",
     )

@@ -128,6 +128,6 @@ def accept(post_id):
         except ActionError as error:
             flash(str(error), "error")
         else:
-            flash("This answer is now the accepted answer." if accepted else "The answer is no longer accepted.",
-                  "success")
+            flash("This answer is now the accepted answer." if accepted
+                  else "The answer is no longer accepted.", "success")
     return _back(post)

@@ -2,8 +2,8 @@
 import pytest
 from sqlalchemy import select
 
-from forum.models import (ApplicationStatus, ExpertApplication, ExpertAuditEntry, ExpertVerification, Role, Thread,
-                          User)
+from forum.models import (ApplicationStatus, ExpertApplication, ExpertAuditEntry, ExpertVerification, Role,
+                          Thread, User)
 
 GOOD = {"profession": "Consultant haematologist", "specialty": "haematology", "licence_number": "GMC 7654321",
         "issuing_body": "General Medical Council", "country": "United Kingdom",
@@ -31,7 +31,8 @@ def test_apply_then_moderator_approves(client, db, make_user, as_user):
     page = client.get("/experts/review").get_data(as_text=True)
     assert "GMC 7654321" in page and "General Medical Council" in page
     application = db.session.scalar(select(ExpertApplication))
-    assert client.post(f"/experts/applications/{application.id}/approve", data={"reason": ""}).status_code == 302
+    response = client.post(f"/experts/applications/{application.id}/approve", data={"reason": ""})
+    assert response.status_code == 302
     db.session.expire_all()
     user = _user(db, "applicant")
     assert user.role == Role.EXPERT
@@ -57,7 +58,8 @@ def test_reject_needs_a_reason_that_the_applicant_sees(client, db, make_user, as
                 data={"reason": "We could not find this number on the GMC register."})
     db.session.expire_all()
     assert db.session.get(ExpertApplication, application.id).status == ApplicationStatus.REJECTED
-    assert _user(db, "applicant").role == Role.MEMBER and db.session.scalar(select(ExpertVerification)) is None
+    assert _user(db, "applicant").role == Role.MEMBER
+    assert db.session.scalar(select(ExpertVerification)) is None
     as_user("applicant")
     page = client.get("/experts/apply").get_data(as_text=True)
     assert "We could not find this number on the GMC register." in page and 'name="licence_number"' in page
@@ -72,7 +74,8 @@ def test_reject_needs_a_reason_that_the_applicant_sees(client, db, make_user, as
     ({"evidence": "e" * 2001}, "Evidence must be 10–2,000 characters."),
     ({"country": "\x00\x01"}, "Please give at least 2 characters for the country."),
 ])
-def test_bad_applications_are_refused_and_keep_what_was_typed(client, db, make_user, as_user, changes, message):
+def test_bad_applications_are_refused_and_keep_what_was_typed(client, db, make_user, as_user,
+                                                              changes, message):
     make_user("applicant")
     as_user("applicant")
     data = {**GOOD, "issuing_body": "Nursing & Midwifery <Council>", **changes}
@@ -93,7 +96,8 @@ def test_hostile_text_is_escaped_for_reviewers(client, make_user, as_user):
     assert "&lt;img src=x onerror=alert(1)&gt; see register" in page and "<img src=x" not in page
 
 
-def test_only_verified_experts_get_the_badge(client, make_user, make_group, make_thread, reply_as, make_expert):
+def test_only_verified_experts_get_the_badge(client, make_user, make_group, make_thread, reply_as,
+                                             make_expert):
     make_user("asker")
     make_user("role_only", role=Role.EXPERT)  # the site role alone is not a verification
     make_expert("doc")
@@ -128,7 +132,8 @@ def test_revocation_removes_the_badge_everywhere_and_is_audited(
     doc = _user(db, "doc")
     assert doc.role == Role.MEMBER
     verification = db.session.scalar(select(ExpertVerification))
-    assert verification.revoked_at is not None and verification.revoke_reason == "Registration lapsed in March."
+    assert verification.revoked_at is not None
+    assert verification.revoke_reason == "Registration lapsed in March."
     entry = db.session.scalar(select(ExpertAuditEntry).where(ExpertAuditEntry.action == "revoked"))
     assert entry.actor_id == _user(db, "mod").id and entry.subject_id == doc.id
     for thread_id in threads:

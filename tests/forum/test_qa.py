@@ -23,7 +23,8 @@ def _order(client, thread_id, query=""):
     return re.findall(r"Answer from (\w+)\.", page), page
 
 
-def test_helpful_toggles_one_vote_per_person(client, db, as_user, make_user, make_group, make_thread, reply_as):
+def test_helpful_toggles_one_vote_per_person(client, db, as_user, make_user, make_group,
+                                             make_thread, reply_as):
     _, thread_id, (post_id,) = _question(make_user, make_group, make_thread, reply_as, "bea")
     make_user("cal")
     as_user("cal")
@@ -82,8 +83,8 @@ def test_discussion_replies_are_not_answers(client, as_user, make_user, make_gro
     assert client.post(f"/p/{post_id}/accept").status_code == 403
 
 
-def test_only_the_asker_or_a_moderator_accepts(client, db, as_user, make_user, make_group, make_thread, reply_as,
-                                               add_member):
+def test_only_the_asker_or_a_moderator_accepts(client, db, as_user, make_user, make_group,
+                                               make_thread, reply_as, add_member):
     slug, thread_id, (first, second) = _question(make_user, make_group, make_thread, reply_as, "bea", "cal")
     make_user("dan")
     make_user("group_mod")
@@ -108,7 +109,8 @@ def test_only_the_asker_or_a_moderator_accepts(client, db, as_user, make_user, m
     assert db.session.get(Thread, thread_id).accepted_post_id is None
 
 
-def test_a_deleted_answer_stops_being_accepted(client, db, as_user, make_user, make_group, make_thread, reply_as):
+def test_a_deleted_answer_stops_being_accepted(client, db, as_user, make_user, make_group,
+                                               make_thread, reply_as):
     _, thread_id, (post_id,) = _question(make_user, make_group, make_thread, reply_as, "bea")
     as_user("asker")
     client.post(f"/p/{post_id}/accept")
@@ -143,7 +145,8 @@ def test_answer_order_expert_accepted_helpful_then_oldest(
 def test_order_spans_pages_and_permalinks_find_the_page(
         app, client, as_user, make_user, make_group, make_thread, reply_as):
     app.config["POSTS_PER_PAGE"] = 3
-    _, thread_id, posts = _question(make_user, make_group, make_thread, reply_as, "an1", "an2", "an3", "an4", "an5")
+    _, thread_id, posts = _question(make_user, make_group, make_thread, reply_as,
+                                    "an1", "an2", "an3", "an4", "an5")
     make_user("voter")
     as_user("voter")
     client.post(f"/p/{posts[4]}/helpful")  # the newest answer is now the most helpful
@@ -160,7 +163,8 @@ def test_order_spans_pages_and_permalinks_find_the_page(
 
 def test_question_page_with_experts_votes_and_accepted_answer_stays_cheap(
         client, as_user, count_queries, make_user, make_group, make_thread, reply_as, make_expert):
-    _, thread_id, posts = _question(make_user, make_group, make_thread, reply_as, *[f"mem{i}" for i in range(12)])
+    _, thread_id, posts = _question(make_user, make_group, make_thread, reply_as,
+                                    *[f"mem{i}" for i in range(12)])
     make_expert("doc")
     make_expert("nurse", specialty="nursing", profession="Clinical nurse specialist")
     reply_as("doc", thread_id)
@@ -182,7 +186,8 @@ def test_question_page_with_experts_votes_and_accepted_answer_stays_cheap(
 @pytest.mark.parametrize("path", ["/p/{post}/helpful", "/p/{post}/accept", "/experts/apply",
                                   "/experts/applications/1/approve", "/experts/doc/revoke",
                                   "/second-opinion/new", "/second-opinion/1/comments"])
-def test_new_state_changes_need_csrf(csrf_app, client, db, make_user, make_group, make_thread, reply_as, path):
+def test_new_state_changes_need_csrf(csrf_app, client, db, make_user, make_group, make_thread,
+                                     reply_as, path):
     from tests.forum.test_csrf import _login
 
     _, thread_id, (post_id,) = _question(make_user, make_group, make_thread, reply_as, "bea")

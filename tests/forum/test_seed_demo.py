@@ -225,7 +225,8 @@ def test_answers_have_votes_an_accepted_answer_and_expert_counts(seeded_db):
     from forum.models import HelpfulVote
 
     assert _count(HelpfulVote) >= 100
-    own = db.session.scalar(select(func.count()).select_from(HelpfulVote).join(Post, Post.id == HelpfulVote.post_id)
+    own = db.session.scalar(select(func.count()).select_from(HelpfulVote)
+                            .join(Post, Post.id == HelpfulVote.post_id)
                             .where(Post.author_id == HelpfulVote.user_id))
     assert own == 0
     for post in db.session.scalars(select(Post).where(Post.helpful_count > 0)):
