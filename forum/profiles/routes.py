@@ -9,14 +9,16 @@ from forum.actions import ActionError
 from forum.actions.accounts import update_profile
 from forum.experts.queries import answer_stats
 from forum.extensions import db
-from forum.models import Group, Membership, MembershipStatus, User
+from forum.models import ExpertVerification, Group, Membership, MembershipStatus, User
 from forum.profiles import bp
 from forum.profiles.forms import ProfileForm
 
 
 @bp.route("/u/<username>")
 def show(username):
-    profile = db.session.scalar(select(User).where(User.username_key == username.lower()))
+    profile = db.session.scalar(
+        select(User).options(joinedload(User.current_verification).joinedload(ExpertVerification.verified_by))
+        .where(User.username_key == username.lower()))
     if profile is None:
         abort(404)
     groups = list(db.session.scalars(

@@ -224,3 +224,18 @@ def test_queue_is_for_verified_experts_only(client, make_user, as_user):
     assert client.get("/experts/queue").status_code == 403
     client.post("/logout")
     assert client.get("/experts/queue").status_code == 302
+
+
+def test_cli_maps_groups_to_specialties_and_refuses_bad_input(runner, make_group):
+    slug = make_group("Heart Health")
+    result = runner.invoke(args=["experts", "map-group", slug, "cardiology", "nursing"])
+    assert result.exit_code == 0 and "Heart Health: Cardiology, Nursing." in result.output
+    listing = runner.invoke(args=["experts", "specialties"]).output
+    assert "cardiology" in listing and "heart-health" in listing and "Pain medicine" in listing
+    bad = runner.invoke(args=["experts", "map-group", slug, "astrology"])
+    assert bad.exit_code != 0 and "Unknown specialty" in bad.output and "haematology" in bad.output
+    missing = runner.invoke(args=["experts", "map-group", "no-such-group", "cardiology"])
+    assert missing.exit_code != 0 and "No group with the slug" in missing.output
+    assert "Ask an expert" in runner.invoke(args=["experts", "map-group", "--help"]).output
+    assert "Heart Health: Cardiology, Nursing." in runner.invoke(
+        args=["experts", "map-group", slug, "cardiology", "nursing"]).output  # unchanged on a rerun
