@@ -86,12 +86,14 @@ def recent_articles(limit: int = 4) -> list[Article]:
 
 
 def answer_stats(viewer, author_id: int) -> dict[str, int]:
-    """Answers given, accepted answers and helpful votes received, in groups ``viewer`` may see."""
+    """Answers given (not in one's own questions), accepted answers and helpful votes received,
+    counted in the groups ``viewer`` may see."""
     row = db.session.execute(
         select(func.count(Post.id),
                func.coalesce(func.sum(case((Thread.accepted_post_id == Post.id, 1), else_=0)), 0),
                func.coalesce(func.sum(Post.helpful_count), 0))
         .select_from(Post).join(Post.thread).join(Thread.group)
-        .where(Post.author_id == author_id, *_public_answers(viewer))
+        .where(Post.author_id == author_id, Thread.author_id.is_distinct_from(author_id),
+               *_public_answers(viewer))
     ).one()
     return {"answers": row[0], "accepted": int(row[1]), "helpful": int(row[2])}

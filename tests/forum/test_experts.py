@@ -111,6 +111,7 @@ def test_only_verified_experts_get_the_badge(client, make_user, make_group, make
     assert "Consultant haematologist, Haematology" in page and "verified by verifier" in page
     assert page.count("not a substitute for professional care") == 1
     assert page.index("I am verified.") < page.index("I am not verified.")
+    assert "1 expert answered" in client.get(f"/groups/{slug}").get_data(as_text=True)
 
 
 def test_revocation_removes_the_badge_everywhere_and_is_audited(

@@ -124,6 +124,7 @@ def test_home_and_profile_show_expert_activity(client, make_user, make_group, ma
     slug = make_group("Leukemia & Lymphoma")
     thread_id = make_thread("asker", slug, title="Why is my ferritin low when my haemoglobin is fine?")
     post_id = reply_as("doc", thread_id, "Ferritin falls before haemoglobin does.")
+    reply_as("asker", thread_id, "Thank you, that makes sense.")
     as_user("doc")
     client.post("/second-opinion/new", data=ARTICLE)
     as_user("reader")
@@ -140,6 +141,7 @@ def test_home_and_profile_show_expert_activity(client, make_user, make_group, ma
                  "<strong>1</strong> helpful vote received"):
         assert stat in profile
     assert "Verified expert" in profile
+    assert "<strong>0</strong> answers given" in client.get("/u/asker").get_data(as_text=True)
 
 
 def test_private_answers_stay_out_of_home_and_profile_counts(client, make_user, make_group, make_thread,
