@@ -142,3 +142,62 @@ def visible_groups_clause(user):
         return Group.id.is_not(None)
     ids = visible_group_ids(user)
     return or_(Group.is_private.is_(false()), Group.id.in_(ids)) if ids else Group.is_private.is_(false())
+
+
+# --- Q&A, expert verification and Second Opinion (issue 3) -----------------
+
+def is_verified_expert(user) -> bool:
+    """Holds a current (approved, not revoked) expert verification."""
+    return _authenticated(user) and user.current_verification is not None
+
+
+def is_answer(post: Post) -> bool:
+    """A public reply to a question: hidden or deleted posts never count."""
+    return post.thread.is_question and not post.is_opening and post.is_public
+
+
+def can_vote_helpful(user, post: Post) -> bool:
+    """Members mark others' answers helpful, in threads they can see."""
+    if not _authenticated(user) or not is_answer(post) or post.author_id == user.id:
+        return False
+    return can_view_thread(user, post.thread)
+
+
+def can_accept_answer(user, post: Post) -> bool:
+    """The asker or a moderator of the group picks the accepted answer."""
+    if not _authenticated(user) or not is_answer(post) or not can_view_thread(user, post.thread):
+        return False
+    return post.thread.author_id == user.id or can_moderate_group(user, post.thread.group)
+
+
+def can_ask_an_expert(user, group: Group) -> bool:
+    return can_start_thread(user, group)
+
+
+def can_apply_as_expert(user) -> bool:
+    return _authenticated(user) and not user.is_silenced and not is_verified_expert(user)
+
+
+def can_review_expert_applications(user) -> bool:
+    return is_site_moderator(user)
+
+
+def can_revoke_verification(user) -> bool:
+    return is_site_moderator(user)
+
+
+def can_see_expert_queue(user) -> bool:
+    return is_verified_expert(user)
+
+
+def can_write_article(user) -> bool:
+    """Only verified experts write Second Opinion articles."""
+    return is_verified_expert(user) and not user.is_silenced
+
+
+def can_edit_article(user, article) -> bool:
+    return can_write_article(user) and article.author_id == user.id
+
+
+def can_comment_on_article(user) -> bool:
+    return _authenticated(user) and not user.is_silenced

@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import update
 
 from forum.actions import ActionError, limits
+from forum.actions.qa import refresh_answer_counters
 from forum.extensions import db
 from forum.models import Group, Post, PostRevision, Thread, ThreadKind, User, utcnow
 from moderation.sanitize import render_markdown
@@ -40,13 +41,18 @@ def _next_number(thread: Thread) -> int:
     ).scalar_one()
 
 
-def start_thread(author: User, group: Group, kind: ThreadKind | str, title: str, body: str) -> Thread:
-    """Open a question or discussion in ``group``; its body becomes post number 1."""
+def start_thread(author: User, group: Group, kind: ThreadKind | str, title: str, body: str,
+                 *, ask_expert: bool = False) -> Thread:
+    """Open a question or discussion in ``group``; its body becomes post number 1.
+
+    ``ask_expert`` (questions only) puts the question in the expert queue.
+    """
     title, body = check_title(title), check_body(body)
     kind = ThreadKind(kind)
     now = utcnow()
     thread = Thread(group_id=group.id, author_id=author.id, title=title, kind=kind.value,
-                    created_at=now, last_activity_at=now, post_count=1)
+                    created_at=now, last_activity_at=now, post_count=1,
+                    asks_expert=ask_expert and kind == ThreadKind.QUESTION)
     db.session.add(thread)
     db.session.flush()
     db.session.add(Post(thread_id=thread.id, author_id=author.id, number=1, body_source=body,
@@ -77,6 +83,9 @@ def post_reply(author: User, thread: Thread, body: str) -> Post:
         .values(post_count=Group.post_count + 1, last_activity_at=now)
     )
     db.session.execute(update(User).where(User.id == author.id).values(post_count=User.post_count + 1))
+    if thread.is_question:
+        db.session.flush()
+        refresh_answer_counters([thread.id])
     db.session.commit()
     return post
 
@@ -120,5 +129,7 @@ def delete_post(actor: User, post: Post) -> Post:
         db.session.execute(
             update(Thread).where(Thread.id == post.thread_id).values(reply_count=Thread.reply_count - 1)
         )
+        db.session.flush()
+        refresh_answer_counters([post.thread_id])
     db.session.commit()
     return post

@@ -3,9 +3,11 @@ from flask import Flask
 
 
 def register_commands(app: Flask) -> None:
+    from forum.cli.experts import experts_cli
     from forum.cli.users import users_cli
 
     app.cli.add_command(users_cli)
+    app.cli.add_command(experts_cli)
     try:
         from forum.cli.seed import seed_demo_command
     except ImportError:  # pragma: no cover - during development only

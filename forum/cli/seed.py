@@ -11,7 +11,10 @@ HELP = f"""Fill the database with Askwell's demo community.
 Creates ten support groups (one of them private), about forty people (an admin, a
 site moderator, three experts and members, some of them group moderators), pending
 requests to join the private group, and 60+ conversations with replies, an edited
-post and a deleted reply. Activity is spread over the last {SPAN_DAYS} days.
+post and a deleted reply. The admin has verified the three experts; questions have
+expert answers, helpful votes and accepted answers; an expert application waits for
+review; and the experts have written Second Opinion articles that members comment
+on. Activity is spread over the last {SPAN_DAYS} days.
 
 Every demo account shares one password, printed at the end together with the
 accounts worth logging in as.

@@ -9,7 +9,8 @@ Threads list their replies in order. A reply is ``(username, body)``, or a
 dict with ``author`` and ``body`` plus ``deleted: True`` (its author removed
 it) or ``edit`` (text that replaces the body a little later). A thread may
 carry ``edit`` too (a new ``body`` for the opening post and/or a new
-``title``) and ``pinned: True``.
+``title``), ``pinned: True`` and ``ask_expert: True`` (the asker ticked "Ask an
+expert"; see also ``forum.demo.qa_content``).
 
 Everyone here is invented. Expert answers stay general and send people back
 to their own clinicians, as real ones on Askwell are asked to.
@@ -533,6 +534,30 @@ THREADS = [
                 about the end-of-treatment course. First session is next Thursday."""),
         ],
     },
+    {
+        "group": "leukemia-lymphoma",
+        "author": "kate_s",
+        "kind": "question",
+        "ask_expert": True,
+        "title": "Routine blood test says my neutrophils are slightly low. Should I be worried?",
+        "body": """My GP did bloods for something unrelated (tiredness, which turned out to be iron) and
+            the report says neutrophils 1.6, flagged as low. She wants to repeat it in six weeks and
+            didn't seem concerned, but I've read enough in this group to know that blood counts can
+            mean a lot of things.
+
+            Is a slightly low neutrophil count common in otherwise well people? Is there anything I
+            should do, or avoid, while I wait for the repeat test? I've ticked "Ask an expert" in case
+            one of our specialists has a moment.""",
+        "replies": [
+            ("marcus_t", """Waiting six weeks for a repeat feels long when you're the one waiting, I
+                know. For what it's worth, my first "abnormal" count years ago was a one-off that
+                settled on the repeat. Write down any infections or fevers in the meantime so you have
+                something concrete to tell your GP."""),
+            ("annie_k", """I was told that some people just run a bit low and it's normal for them,
+                and that it can dip after a virus too. Definitely worth asking your GP what would make
+                her want to see you sooner than six weeks."""),
+        ],
+    },
     # ---------------------------------------------------------------- Breast Cancer
     {
         "group": "breast-cancer",
@@ -769,6 +794,10 @@ THREADS = [
                 feel very unwell. You are not making a fuss; this is exactly what they're there for."""),
             ("sam_k", """Same here for the first fortnight. Hang in there, and do mention it. My
                 pharmacist was really kind about it."""),
+            ("nurse_lee", """Adding to Anil's answer from the diabetes clinic side: keep drinking
+                plenty while your stomach settles, and if you get a bug with vomiting or diarrhoea,
+                ask your practice nurse for "sick day rules" so you know when to pause metformin and
+                when to restart. It's worth having that plan written down before you need it."""),
             ("bob_mcd", """Saw the pharmacist yesterday. Taking it with dinner now, and she's asked the
                 GP about the slow-release version. Already a bit better. Thanks all."""),
         ],

@@ -22,7 +22,8 @@ from forum.actions import ActionError
 from forum.actions.accounts import register_user, update_profile
 from forum.actions.groups import add_member, approve_request, create_group, join_group, request_to_join
 from forum.actions.posts import delete_post, edit_post, post_reply, start_thread
-from forum.demo import content
+from forum.demo import content, qa_content
+from forum.demo.qa_seed import seed_qa
 from forum.extensions import db
 from forum.models import (Group, GroupRole, Membership, MembershipStatus, Post, PostRevision, Role, Thread,
                           User, utcnow)
@@ -86,8 +87,15 @@ def seed_demo(echo=print, progress=_no_progress) -> dict:
         written = [_write_thread(users, groups, spec, start) for spec, start in items]
     echo(f"Spreading the activity over the last {SPAN_DAYS} days...")
     _backdate(written, users, groups, base, now)
-    admin = _make_user(next(s for s in content.USERS if s["username"] == content.ADMIN_USERNAME))
+    # The admin verifies the experts, so it exists before the Q&A layer; it gets
+    # its real email (which marks the demo complete) only once everything is in.
+    admin = _make_user(next(s for s in content.USERS if s["username"] == content.ADMIN_USERNAME),
+                       email=_email("admin-setup"))
     admin.created_at = base - 31 * DAY
+    db.session.commit()
+    echo("Verifying the experts, voting, and writing Second Opinion articles...")
+    seed_qa(users, groups, written, admin, now, _text)
+    admin.email = _email(content.ADMIN_USERNAME)
     db.session.commit()
     return _summary(created=True)
 
@@ -103,9 +111,10 @@ def _check_free() -> None:
             "database (if an earlier run was interrupted, recreate the database and run it again).")
 
 
-def _make_user(spec: dict) -> User:
+def _make_user(spec: dict, email: str | None = None) -> User:
     role = Role(spec.get("role", Role.MEMBER.value))
-    user = register_user(spec["username"], _email(spec["username"]), content.DEMO_PASSWORD, role=role)
+    user = register_user(spec["username"], email or _email(spec["username"]), content.DEMO_PASSWORD,
+                         role=role)
     if spec.get("display_name") or spec.get("bio"):
         update_profile(user, spec.get("display_name", ""), spec.get("bio", ""))
     return user
@@ -146,7 +155,9 @@ def _schedule(base: datetime) -> list[tuple[dict, datetime]]:
 
 def _write_thread(users: dict, groups: dict, spec: dict, start: datetime) -> dict:
     author = users[spec["author"]]
-    thread = start_thread(author, groups[spec["group"]], spec["kind"], spec["title"], _text(spec["body"]))
+    ask_expert = spec.get("ask_expert", False) or spec["title"] in qa_content.ASK_AN_EXPERT
+    thread = start_thread(author, groups[spec["group"]], spec["kind"], spec["title"], _text(spec["body"]),
+                          ask_expert=ask_expert)
     opening = db.session.scalar(select(Post).where(Post.thread_id == thread.id, Post.number == 1))
     posts, marks = [opening.id], [None]
     for reply in map(_reply, spec["replies"]):

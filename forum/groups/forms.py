@@ -1,6 +1,6 @@
 """Forms for group membership and starting a thread."""
 from flask_wtf import FlaskForm
-from wtforms import RadioField, StringField, TextAreaField
+from wtforms import BooleanField, RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
@@ -53,3 +53,7 @@ class NewThreadForm(FlaskForm):
     )
     title = title_field()
     body = body_field("Details")
+    ask_expert = BooleanField(
+        "Ask an expert",
+        description="Questions only: verified experts in this group's specialties see it in their queue.",
+    )

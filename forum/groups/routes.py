@@ -149,7 +149,8 @@ def new_thread(slug):
         form.kind.data = request.args["kind"]
     if form.validate_on_submit():
         try:
-            thread = start_thread(current_user, group, form.kind.data, form.title.data, form.body.data)
+            thread = start_thread(current_user, group, form.kind.data, form.title.data, form.body.data,
+                                  ask_expert=bool(form.ask_expert.data))
         except ActionError as error:
             form.form_errors.append(str(error))
         else:

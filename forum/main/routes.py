@@ -4,6 +4,7 @@ from flask_login import current_user
 from sqlalchemy import text
 
 from forum import queries
+from forum.experts import queries as expert_queries
 from forum.extensions import db
 from forum.main import bp
 from forum.models import ThreadKind
@@ -18,6 +19,8 @@ def home():
         groups=queries.popular_groups(6),
         questions=queries.recent_threads(current_user, kind=ThreadKind.QUESTION, limit=8),
         discussions=queries.recent_threads(current_user, kind=ThreadKind.DISCUSSION, limit=5),
+        expert_answers=expert_queries.recent_expert_answers(current_user, limit=4),
+        articles=expert_queries.recent_articles(limit=3),
     )
 
 

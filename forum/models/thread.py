@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.extensions import db
@@ -37,6 +37,15 @@ class Thread(db.Model):
     view_count: Mapped[int] = mapped_column(Integer, default=0)
     is_locked: Mapped[bool] = mapped_column(Boolean, default=False)
     is_pinned: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Q&A (forum.actions.qa): the asker wants an expert; the accepted answer;
+    # how many verified experts have answered (kept in the write path). The
+    # accepted post id has no FK constraint, which would make threads and posts
+    # reference each other in a cycle; posts are only soft-deleted, and
+    # ``refresh_answer_counters`` clears it when the post stops being public.
+    # (Server defaults let a migration add these columns to existing rows.)
+    asks_expert: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    accepted_post_id: Mapped[int | None] = mapped_column(Integer)
+    expert_answer_count: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     import_ref: Mapped[str | None] = mapped_column(String(64), unique=True)
@@ -48,6 +57,7 @@ class Thread(db.Model):
         Index("ix_threads_group_activity", "group_id", "is_pinned", "last_activity_at"),
         Index("ix_threads_kind_created", "kind", "created_at"),
         Index("ix_threads_author_id", "author_id"),
+        Index("ix_threads_expert_queue", "asks_expert", "expert_answer_count", "created_at"),
     )
 
     @property
@@ -70,6 +80,7 @@ class Post(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     revision_count: Mapped[int] = mapped_column(Integer, default=0)
+    helpful_count: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     # Hidden by moderation (or held for review): out of every public view,

@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from flask_login import UserMixin
 from sqlalchemy import Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.extensions import db
 from forum.models.types import UTCDateTime, utcnow
@@ -44,6 +44,12 @@ class User(UserMixin, db.Model):
     suspended_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     silenced_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     import_ref: Mapped[str | None] = mapped_column(String(64), unique=True)
+
+    # The expert verification in force (approved, not revoked), if any: the
+    # source of every verified badge (see forum.models.experts).
+    current_verification: Mapped["ExpertVerification | None"] = relationship(  # noqa: F821
+        primaryjoin="and_(User.id == ExpertVerification.user_id, ExpertVerification.revoked_at.is_(None))",
+        foreign_keys="ExpertVerification.user_id", uselist=False, viewonly=True)
 
     @property
     def is_active(self) -> bool:

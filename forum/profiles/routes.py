@@ -7,15 +7,18 @@ from sqlalchemy.orm import joinedload
 from forum import permissions, queries
 from forum.actions import ActionError
 from forum.actions.accounts import update_profile
+from forum.experts.queries import answer_stats
 from forum.extensions import db
-from forum.models import Group, Membership, MembershipStatus, User
+from forum.models import ExpertVerification, Group, Membership, MembershipStatus, User
 from forum.profiles import bp
 from forum.profiles.forms import ProfileForm
 
 
 @bp.route("/u/<username>")
 def show(username):
-    profile = db.session.scalar(select(User).where(User.username_key == username.lower()))
+    profile = db.session.scalar(
+        select(User).options(joinedload(User.current_verification).joinedload(ExpertVerification.verified_by))
+        .where(User.username_key == username.lower()))
     if profile is None:
         abort(404)
     groups = list(db.session.scalars(
@@ -25,7 +28,8 @@ def show(username):
         .order_by(Group.name)
     ))
     posts = queries.recent_posts_by(current_user, profile.id, limit=15)
-    return render_template("profiles/show.html", profile=profile, groups=groups, posts=posts)
+    return render_template("profiles/show.html", profile=profile, groups=groups, posts=posts,
+                           stats=answer_stats(current_user, profile.id))
 
 
 @bp.route("/settings/profile", methods=["GET", "POST"])

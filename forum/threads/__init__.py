@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("threads", __name__)
 
-from forum.threads import routes  # noqa: E402,F401
+from forum.threads import answers, routes  # noqa: E402,F401

@@ -11,6 +11,7 @@ from forum.extensions import db
 from forum.models import Post, PostRevision, Thread
 from forum.pagination import Pager, requested_page
 from forum.threads import bp
+from forum.threads.answers import my_votes, page_of_posts, position_in_best_order, requested_sort
 from forum.threads.forms import DeleteForm, EditPostForm, EditReplyForm, ReplyForm
 from moderation.sanitize import quote_markdown
 
@@ -47,6 +48,9 @@ def require_view(thread: Thread) -> None:
 
 
 def page_of(post: Post) -> int:
+    """The page ``post`` is on in the thread's default order."""
+    if post.thread.is_question and not post.is_opening:
+        return position_in_best_order(post) // posts_per_page() + 1
     return (post.number - 1) // posts_per_page() + 1
 
 
@@ -60,21 +64,15 @@ def post_url(post: Post) -> str:
 def show(thread_id):
     thread = get_thread_or_404(thread_id)
     require_view(thread)
-    page = requested_page()
+    page, sort = requested_page(), requested_sort(thread)
     per_page = posts_per_page()
     pager = Pager(page, per_page, thread.post_count)
     if page > pager.pages:
         abort(404)
-    # Posts are numbered without gaps (deleted ones stay as placeholders), so a
-    # page is a range of numbers: the same cost on page 1 and page 5,000.
-    first = pager.offset + 1
-    posts = list(db.session.scalars(
-        select(Post).options(joinedload(Post.author))
-        .where(Post.thread_id == thread.id, Post.number.between(first, first + per_page - 1))
-        .order_by(Post.number)
-    ))
+    posts = page_of_posts(thread, sort, pager.offset, per_page)
     reply_form = ReplyForm() if permissions.can_reply(current_user, thread) else None
-    return render_template("threads/show.html", thread=thread, posts=posts, pager=pager,
+    return render_template("threads/show.html", thread=thread, posts=posts, pager=pager, sort=sort,
+                           my_votes=my_votes(current_user, posts) if thread.is_question else set(),
                            reply_form=reply_form, action_form=DeleteForm())
 
 

@@ -205,3 +205,64 @@ def test_refuses_a_database_where_demo_names_are_taken(fresh_app):
     with fresh_app.app_context():
         assert _count(User) == 1 and _count(Group) == 0
         db.session.remove()
+
+
+def test_experts_are_verified_by_the_admin_before_they_answer(seeded_db):
+    from forum.models import ExpertVerification
+
+    admin = db.session.scalar(select(User).where(User.username == content.ADMIN_USERNAME))
+    for name in content.EXPERT_USERNAMES:
+        expert = db.session.scalar(select(User).where(User.username == name))
+        verification = expert.current_verification
+        assert verification is not None and verification.verified_by_id == admin.id, name
+        first_answer = db.session.scalar(select(func.min(Post.created_at)).where(Post.author_id == expert.id))
+        assert expert.created_at < verification.verified_at < first_answer
+    assert _count(ExpertVerification) == 3
+
+
+def test_answers_have_votes_an_accepted_answer_and_expert_counts(seeded_db):
+    from forum.actions.qa import refresh_answer_counters
+    from forum.models import HelpfulVote
+
+    assert _count(HelpfulVote) >= 100
+    own = db.session.scalar(select(func.count()).select_from(HelpfulVote)
+                            .join(Post, Post.id == HelpfulVote.post_id)
+                            .where(Post.author_id == HelpfulVote.user_id))
+    assert own == 0
+    for post in db.session.scalars(select(Post).where(Post.helpful_count > 0)):
+        assert post.helpful_count == _count(HelpfulVote, HelpfulVote.post_id == post.id)
+        assert post.thread.is_question and post.number > 1 and post.is_public
+    accepted = db.session.scalars(select(Thread).where(Thread.accepted_post_id.is_not(None))).all()
+    assert len(accepted) >= 3
+    expert_ids = select(User.id).where(User.username.in_(content.EXPERT_USERNAMES))
+    assert any(db.session.get(Post, t.accepted_post_id).author_id in db.session.scalars(expert_ids).all()
+               for t in accepted)
+    before = {t.id: t.expert_answer_count for t in db.session.scalars(select(Thread))}
+    refresh_answer_counters(before)
+    assert {t.id: t.expert_answer_count for t in db.session.scalars(select(Thread))} == before
+    db.session.rollback()
+    assert sum(1 for n in before.values() if n >= 2) >= 1
+
+
+def test_the_review_queue_and_each_experts_queue_have_something_in_them(seeded_db):
+    from forum.experts.queries import expert_queue, pending_applications
+
+    assert [a.user.username for a in pending_applications()] == ["chris_p"]
+    for name in content.EXPERT_USERNAMES:
+        expert = db.session.scalar(select(User).where(User.username == name))
+        total, threads = expert_queue(expert, expert.current_verification.specialty, 0, 25)
+        assert total >= 1 and all(t.asks_expert and t.expert_answer_count == 0 for t in threads), name
+
+
+def test_second_opinion_articles_read_like_real_content(seeded_db):
+    from forum.models import Article, ArticleComment
+
+    articles = db.session.scalars(select(Article)).all()
+    assert len(articles) >= 3
+    assert {a.author.username for a in articles} == set(content.EXPERT_USERNAMES)
+    for article in articles:
+        assert len(article.body_source) > 1000 and not PLACEHOLDER.search(article.body_source)
+        assert article.sources_source.count("https://") >= 2 and article.sources_html.count("<li>") >= 2
+        assert article.reviewed_on <= article.created_at.date() and article.tag_list
+        assert article.comment_count == _count(ArticleComment, ArticleComment.article_id == article.id)
+    assert _count(ArticleComment) >= 3

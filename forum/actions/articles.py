@@ -1,0 +1,116 @@
+"""Second Opinion actions: verified experts write articles, members comment.
+
+Markdown is rendered and sanitized once, here, and stored beside the source.
+Sources are one per line (a title and a link, as the expert types them) and
+are stored as a sanitized list. The "reviewed on" date may not be in the
+future.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from sqlalchemy import update
+
+from forum.actions import ActionError, limits
+from forum.actions.posts import check_body, check_title
+from forum.extensions import db
+from forum.models import Article, ArticleComment, User, utcnow
+from moderation.sanitize import render_markdown
+
+_TAG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def check_tags(raw: str | None) -> str:
+    """Normalise "Anaemia, iron; diet" to "anaemia iron diet". Raises ActionError."""
+    tags = [t.strip().lower() for t in re.split(r"[,;\s]+", raw or "") if t.strip()]
+    tags = list(dict.fromkeys(t.lstrip("#") for t in tags))
+    if not tags:
+        raise ActionError("Add at least one topic tag, e.g. anaemia.")
+    if len(tags) > limits.TAGS_MAX:
+        raise ActionError(f"Use at most {limits.TAGS_MAX} topic tags.")
+    for tag in tags:
+        if len(tag) > limits.TAG_MAX or not _TAG.match(tag):
+            raise ActionError(f"Tags are up to {limits.TAG_MAX} letters, numbers and dashes; "
+                              f"“{tag[:40]}” is not.")
+    return " ".join(tags)
+
+
+def check_sources(raw: str | None) -> str:
+    lines = [" ".join(line.split()) for line in (raw or "").splitlines() if line.strip()]
+    text = "\n".join(lines)
+    if not lines:
+        raise ActionError("List at least one source, one per line.")
+    if len(text) > limits.SOURCES_MAX:
+        raise ActionError(f"Keep the sources to {limits.SOURCES_MAX:,} characters.")
+    return text
+
+
+def check_reviewed_on(value: date | None) -> date:
+    if value is None:
+        raise ActionError("Give the date you last reviewed the article (YYYY-MM-DD).")
+    if value > utcnow().date():
+        raise ActionError("The “reviewed on” date can't be in the future.")
+    if value.year < 2000:
+        raise ActionError("That “reviewed on” date looks wrong; please check it.")
+    return value
+
+
+def check_summary(raw: str | None) -> str:
+    summary = " ".join((raw or "").split())
+    if not limits.SUMMARY_MIN <= len(summary) <= limits.SUMMARY_MAX:
+        raise ActionError(f"Summaries are {limits.SUMMARY_MIN}–{limits.SUMMARY_MAX} characters.")
+    return summary
+
+
+def _fields(title, summary, body, sources, tags, reviewed_on) -> dict:
+    body = check_body(body)
+    if len(body) < limits.ARTICLE_BODY_MIN:
+        raise ActionError(f"Articles need at least {limits.ARTICLE_BODY_MIN} characters of text.")
+    sources = check_sources(sources)
+    return {
+        "title": check_title(title), "summary": check_summary(summary),
+        "body_source": body, "body_html": render_markdown(body),
+        "sources_source": sources,
+        "sources_html": render_markdown("\n".join(f"- {line}" for line in sources.splitlines())),
+        "tags": check_tags(tags), "reviewed_on": check_reviewed_on(reviewed_on),
+    }
+
+
+def _require_expert(user: User) -> None:
+    if user.current_verification is None:
+        raise ActionError("Only verified experts can write Second Opinion articles.")
+
+
+def write_article(author: User, *, title: str, summary: str, body: str, sources: str, tags: str,
+                  reviewed_on: date | None) -> Article:
+    """Publish an article. Raises ActionError for bad input or an author who is not verified."""
+    _require_expert(author)
+    article = Article(author_id=author.id, created_at=utcnow(),
+                      **_fields(title, summary, body, sources, tags, reviewed_on))
+    db.session.add(article)
+    db.session.commit()
+    return article
+
+
+def edit_article(editor: User, article: Article, *, title: str, summary: str, body: str, sources: str,
+                 tags: str, reviewed_on: date | None) -> Article:
+    _require_expert(editor)
+    for name, value in _fields(title, summary, body, sources, tags, reviewed_on).items():
+        setattr(article, name, value)
+    article.edited_at = utcnow()
+    db.session.commit()
+    return article
+
+
+def comment_on_article(author: User, article: Article, body: str) -> ArticleComment:
+    body = check_body(body)
+    if len(body) > limits.COMMENT_MAX:
+        raise ActionError(f"Comments can be up to {limits.COMMENT_MAX:,} characters.")
+    comment = ArticleComment(article_id=article.id, author_id=author.id, body_source=body,
+                             body_html=render_markdown(body), created_at=utcnow())
+    db.session.add(comment)
+    db.session.execute(update(Article).where(Article.id == article.id)
+                       .values(comment_count=Article.comment_count + 1))
+    db.session.commit()
+    return comment

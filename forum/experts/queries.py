@@ -1,0 +1,99 @@
+"""Read-side queries for the expert pages, each one bounded SQL statement."""
+from __future__ import annotations
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import contains_eager, joinedload
+
+from forum import permissions
+from forum.extensions import db
+from forum.models import (ApplicationStatus, Article, ExpertApplication, ExpertAuditEntry, ExpertVerification,
+                          GroupSpecialty, Post, Thread, ThreadKind, User)
+
+
+def _queue_filter(user, specialty: str):
+    return (
+        Thread.kind == ThreadKind.QUESTION.value, Thread.asks_expert.is_(True),
+        Thread.expert_answer_count == 0,
+        Thread.group_id.in_(select(GroupSpecialty.group_id).where(GroupSpecialty.specialty == specialty)),
+        permissions.visible_groups_clause(user),
+    )
+
+
+def expert_queue(user, specialty: str, offset: int, limit: int) -> tuple[int, list[Thread]]:
+    """"Ask an expert" questions no expert has answered yet, in ``specialty``'s groups, oldest first.
+
+    Private groups ``user`` cannot see are filtered out in SQL.
+    """
+    where = _queue_filter(user, specialty)
+    total = db.session.scalar(select(func.count()).select_from(Thread).join(Thread.group).where(*where))
+    threads = list(db.session.scalars(
+        select(Thread).join(Thread.group).options(contains_eager(Thread.group), joinedload(Thread.author))
+        .where(*where).order_by(Thread.created_at, Thread.id).offset(offset).limit(limit)))
+    return total, threads
+
+
+def pending_applications() -> list[ExpertApplication]:
+    return list(db.session.scalars(
+        select(ExpertApplication).options(joinedload(ExpertApplication.user))
+        .where(ExpertApplication.status == ApplicationStatus.PENDING)
+        .order_by(ExpertApplication.created_at, ExpertApplication.id).limit(200)))
+
+
+def latest_application(user) -> ExpertApplication | None:
+    return db.session.scalar(
+        select(ExpertApplication).options(joinedload(ExpertApplication.decided_by))
+        .where(ExpertApplication.user_id == user.id)
+        .order_by(ExpertApplication.created_at.desc(), ExpertApplication.id.desc()).limit(1))
+
+
+def verified_experts() -> list[ExpertVerification]:
+    """Current verifications with the expert and the verifier, by specialty then name."""
+    return list(db.session.scalars(
+        select(ExpertVerification).join(ExpertVerification.user)
+        .options(contains_eager(ExpertVerification.user), joinedload(ExpertVerification.verified_by))
+        .where(ExpertVerification.revoked_at.is_(None))
+        .order_by(ExpertVerification.specialty, User.username_key).limit(500)))
+
+
+def recent_audit(limit: int = 30) -> list[ExpertAuditEntry]:
+    return list(db.session.scalars(
+        select(ExpertAuditEntry)
+        .options(joinedload(ExpertAuditEntry.actor), joinedload(ExpertAuditEntry.subject))
+        .order_by(ExpertAuditEntry.created_at.desc(), ExpertAuditEntry.id.desc()).limit(limit)))
+
+
+def _public_answers(viewer):
+    return (
+        Thread.kind == ThreadKind.QUESTION.value, Post.number > 1,
+        Post.deleted_at.is_(None), Post.hidden_at.is_(None), permissions.visible_groups_clause(viewer),
+    )
+
+
+def recent_expert_answers(viewer, limit: int = 5) -> list[Post]:
+    """The newest answers by currently verified experts that ``viewer`` may see."""
+    return list(db.session.scalars(
+        select(Post).join(Post.thread).join(Thread.group).join(Post.author).join(User.current_verification)
+        .options(contains_eager(Post.thread).contains_eager(Thread.group),
+                 contains_eager(Post.author).contains_eager(User.current_verification))
+        .where(*_public_answers(viewer))
+        .order_by(Post.created_at.desc(), Post.id.desc()).limit(limit)))
+
+
+def recent_articles(limit: int = 4) -> list[Article]:
+    return list(db.session.scalars(
+        select(Article).options(joinedload(Article.author))
+        .order_by(Article.created_at.desc(), Article.id.desc()).limit(limit)))
+
+
+def answer_stats(viewer, author_id: int) -> dict[str, int]:
+    """Answers given (not in one's own questions), accepted answers and helpful votes received,
+    counted in the groups ``viewer`` may see."""
+    row = db.session.execute(
+        select(func.count(Post.id),
+               func.coalesce(func.sum(case((Thread.accepted_post_id == Post.id, 1), else_=0)), 0),
+               func.coalesce(func.sum(Post.helpful_count), 0))
+        .select_from(Post).join(Post.thread).join(Thread.group)
+        .where(Post.author_id == author_id, Thread.author_id.is_distinct_from(author_id),
+               *_public_answers(viewer))
+    ).one()
+    return {"answers": row[0], "accepted": int(row[1]), "helpful": int(row[2])}

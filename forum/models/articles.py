@@ -1,0 +1,62 @@
+"""Second Opinion articles: verified experts' perspectives on popular topics.
+
+Bodies are Markdown rendered and sanitized once, at write time, like posts.
+Sources are kept as the expert typed them (one per line) and as sanitized
+HTML. ``tags`` holds lower-case topic tags separated by single spaces, so
+search can index the field as it is.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from forum.extensions import db
+from forum.models.types import UTCDateTime, utcnow
+from forum.models.user import User
+
+
+class Article(db.Model):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    title: Mapped[str] = mapped_column(String(200))
+    summary: Mapped[str] = mapped_column(String(500))
+    body_source: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str] = mapped_column(Text)
+    sources_source: Mapped[str] = mapped_column(Text, default="")
+    sources_html: Mapped[str] = mapped_column(Text, default="")
+    tags: Mapped[str] = mapped_column(String(300), default="")
+    reviewed_on: Mapped[date] = mapped_column(Date)
+    comment_count: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    author: Mapped[User | None] = relationship()
+
+    __table_args__ = (Index("ix_articles_created_at", "created_at"),
+                      Index("ix_articles_author_id", "author_id"))
+
+    @property
+    def tag_list(self) -> list[str]:
+        return self.tags.split() if self.tags else []
+
+    def __repr__(self) -> str:
+        return f"<Article {self.id} {self.title!r}>"
+
+
+class ArticleComment(db.Model):
+    __tablename__ = "article_comments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    body_source: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    author: Mapped[User | None] = relationship()
+
+    __table_args__ = (Index("ix_article_comments_article_created", "article_id", "created_at"),)

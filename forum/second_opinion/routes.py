@@ -1,0 +1,113 @@
+"""Routes under /second-opinion: the list, an article with comments, writing and editing."""
+import re
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import func, literal, select
+from sqlalchemy.orm import joinedload
+
+from forum import permissions
+from forum.actions import ActionError
+from forum.actions.articles import comment_on_article, edit_article, write_article
+from forum.extensions import db
+from forum.models import Article, ArticleComment, ExpertVerification, User
+from forum.pagination import Pager, requested_page
+from forum.second_opinion import bp
+from forum.second_opinion.forms import ArticleForm, CommentForm
+
+PAGE_SIZE = 20
+
+
+def _with_author():
+    return joinedload(Article.author).joinedload(User.current_verification) \
+        .joinedload(ExpertVerification.verified_by)
+
+
+def get_article_or_404(article_id: int) -> Article:
+    article = db.session.scalar(select(Article).options(_with_author()).where(Article.id == article_id))
+    if article is None:
+        abort(404)
+    return article
+
+
+@bp.route("")
+def index():
+    page = requested_page()
+    tag = request.args.get("tag", "").strip().lower()
+    if tag and not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,29}", tag):
+        abort(404)
+    # Tags are stored space-separated: pad both sides to match whole tags only.
+    where = [literal(" ").concat(Article.tags).concat(" ").contains(f" {tag} ")] if tag else []
+    total = db.session.scalar(select(func.count()).select_from(Article).where(*where))
+    pager = Pager(page, PAGE_SIZE, total)
+    if page > pager.pages:
+        abort(404)
+    articles = list(db.session.scalars(
+        select(Article).options(_with_author()).where(*where)
+        .order_by(Article.created_at.desc(), Article.id.desc()).offset(pager.offset).limit(PAGE_SIZE)))
+    return render_template("second_opinion/index.html", articles=articles, pager=pager, tag=tag)
+
+
+@bp.route("/<int:article_id>")
+def show(article_id):
+    article = get_article_or_404(article_id)
+    comments = list(db.session.scalars(
+        select(ArticleComment).options(joinedload(ArticleComment.author))
+        .where(ArticleComment.article_id == article.id)
+        .order_by(ArticleComment.created_at, ArticleComment.id).limit(500)))
+    form = CommentForm() if permissions.can_comment_on_article(current_user) else None
+    return render_template("second_opinion/show.html", article=article, comments=comments, form=form)
+
+
+def _save(form: ArticleForm, article: Article | None):
+    fields = dict(title=form.title.data, summary=form.summary.data, body=form.body.data,
+                  sources=form.sources.data, tags=form.tags.data, reviewed_on=form.reviewed_on.data)
+    if article is None:
+        return write_article(current_user, **fields)
+    return edit_article(current_user, article, **fields)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@bp.route("/<int:article_id>/edit", methods=["GET", "POST"])
+@login_required
+def write(article_id=None):
+    article = get_article_or_404(article_id) if article_id else None
+    allowed = permissions.can_edit_article(current_user, article) if article else \
+        permissions.can_write_article(current_user)
+    if not allowed:
+        abort(403)
+    form = ArticleForm(obj=article if request.method == "GET" else None)
+    if request.method == "GET" and article is not None:
+        form.body.data, form.sources.data = article.body_source, article.sources_source
+        form.tags.data = ", ".join(article.tag_list)
+    if form.validate_on_submit():
+        try:
+            saved = _save(form, article)
+        except ActionError as error:
+            form.form_errors.append(str(error))
+        else:
+            flash("Your article is published." if article is None else "Your changes are saved.", "success")
+            return redirect(url_for("second_opinion.show", article_id=saved.id))
+    status = 400 if form.errors or form.form_errors else 200
+    return render_template("second_opinion/write.html", form=form, article=article), status
+
+
+@bp.route("/<int:article_id>/comments", methods=["POST"])
+@login_required
+def comment(article_id):
+    article = get_article_or_404(article_id)
+    if not permissions.can_comment_on_article(current_user):
+        abort(403)
+    form = CommentForm()
+    if form.validate_on_submit():
+        try:
+            comment_on_article(current_user, article, form.body.data)
+        except ActionError as error:
+            form.form_errors.append(str(error))
+        else:
+            flash("Your comment is posted.", "success")
+            return redirect(url_for("second_opinion.show", article_id=article.id) + "#comments")
+    comments = list(db.session.scalars(
+        select(ArticleComment).options(joinedload(ArticleComment.author))
+        .where(ArticleComment.article_id == article.id).order_by(ArticleComment.created_at).limit(500)))
+    return render_template("second_opinion/show.html", article=article, comments=comments, form=form), 400
