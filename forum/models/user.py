@@ -45,6 +45,14 @@ class User(UserMixin, db.Model):
     silenced_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     import_ref: Mapped[str | None] = mapped_column(String(64), unique=True)
 
+    # The server-side session (``UserSession.id``) this object was loaded for or
+    # logged in with; not a column. See ``forum.actions.sessions``.
+    session_id = None
+
+    def get_id(self) -> str:
+        """Flask-Login: what the session and remember cookies carry."""
+        return f"{self.id}:{self.session_id}" if self.session_id else str(self.id)
+
     @property
     def is_active(self) -> bool:
         """Flask-Login: False for banned or currently suspended accounts."""
