@@ -91,7 +91,6 @@ def delete_account(user: User, password: str, *, remove_posts: bool = False) -> 
     _detach_everything(user)
     db.session.execute(delete(User).where(User.id == user.id))
     db.session.commit()
-    db.session.expunge(user)
 
 
 def _remove_posts(user: User) -> None:
