@@ -215,3 +215,30 @@ class TestThrottling:
         for _ in range(5):
             client = app.test_client()
             assert client.post("/login", data={"identifier": "ann", "password": PASSWORD}).status_code == 302
+
+
+def _redis_reachable() -> bool:
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _redis_reachable(), reason="no Redis server on 127.0.0.1:6379")
+def test_throttling_is_shared_between_workers_through_redis(app_config, make_user):
+    """Two app instances stand for two gunicorn workers: the limit holds across both."""
+    import secrets
+
+    from forum import create_app
+
+    config = {**app_config, "RATELIMIT_ENABLED": True, "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379",
+              "RATELIMIT_KEY_PREFIX": f"askwell-test-{secrets.token_hex(6)}", "LOGIN_LIMIT_ACCOUNT": "2 per minute"}
+    first = create_app(config)
+    make_user("ann")
+    assert first.test_client().post("/login", data={"identifier": "ann", "password": "nope-nope-nope"}).status_code == 400
+    second = create_app(config)
+    assert second.test_client().post("/login", data={"identifier": "ann", "password": "nope-nope-nope"}).status_code == 400
+    assert first.test_client().post("/login", data={"identifier": "ann", "password": PASSWORD}).status_code == 429
