@@ -51,6 +51,7 @@ class Tally:
     latencies: list = field(default_factory=list)
     statuses: dict = field(default_factory=dict)
     connection_errors: int = 0
+    error_kinds: dict = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def count(self, status) -> None:
@@ -97,6 +98,7 @@ def prepare(url: str, writers: int) -> list[int]:
         group = create_group("Bench Writers", "Load test group.")
         thread_ids = [start_thread(users[i % writers], group, "discussion", f"Bench thread number {i}",
                                    "Opening post.").id for i in range(THREADS)]
+        db.session.remove()
         db.engine.dispose()
     return thread_ids
 
@@ -114,11 +116,11 @@ class Server:
         self.proc: subprocess.Popen | None = None
 
     def start(self) -> None:
-        log = self.log_path.open("a")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--workers", str(self.workers), "--bind", f"{HOST}:{self.port}",
-             "--timeout", "60", "--graceful-timeout", "5", "--capture-output", "forum:create_app()"],
-            cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        with self.log_path.open("a") as log:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "gunicorn", "--workers", str(self.workers), "--bind", f"{HOST}:{self.port}",
+                 "--timeout", "60", "--graceful-timeout", "5", "--capture-output", "forum:create_app()"],
+                cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -150,10 +152,13 @@ class Server:
 # --- the writers -----------------------------------------------------------
 
 class Writer(threading.Thread):
-    def __init__(self, index: int, server: Server, thread_ids: list[int], deadline: float, tally: Tally,
-                 run_id: str):
+    """One member: logs in, waits for the start signal, then posts replies until the deadline."""
+
+    def __init__(self, index: int, server: Server, thread_ids: list[int], clock: dict, start: threading.Barrier,
+                 tally: Tally, run_id: str):
         super().__init__(daemon=True)
-        self.index, self.server, self.deadline, self.tally, self.run_id = index, server, deadline, tally, run_id
+        self.index, self.server, self.clock, self.start_line = index, server, clock, start
+        self.tally, self.run_id = tally, run_id
         self.thread_id = thread_ids[index % len(thread_ids)]
         self.cookie = ""
         self.token = ""
@@ -180,36 +185,59 @@ class Writer(threading.Thread):
                 self.cookie = header.split(";", 1)[0]
         return response, text
 
+    def _token(self, page: str, where: str) -> str:
+        match = TOKEN.search(page)
+        if match is None:
+            raise RuntimeError(f"writer{self.index}: no form token on {where}")
+        return match.group(1)
+
     def log_in(self) -> None:
+        self.cookie, self.token = "", ""
         _, page = self.request("GET", "/login")
-        response, _ = self.request("POST", "/login", {"csrf_token": TOKEN.search(page).group(1),
+        response, _ = self.request("POST", "/login", {"csrf_token": self._token(page, "/login"),
                                                        "identifier": f"writer{self.index}", "password": PASSWORD})
         if response.status != 302:
             raise RuntimeError(f"writer{self.index} could not log in: {response.status}")
         _, page = self.request("GET", f"/t/{self.thread_id}")
-        self.token = TOKEN.search(page).group(1)
+        self.token = self._token(page, "the thread page")
+
+    def note_error(self, error: Exception) -> None:
+        with self.tally.lock:
+            self.tally.connection_errors += 1
+            kind = error.__class__.__name__
+            self.tally.error_kinds[kind] = self.tally.error_kinds.get(kind, 0) + 1
 
     def run(self) -> None:
+        for _ in range(50):
+            try:
+                self.log_in()
+                break
+            except (OSError, http.client.HTTPException, RuntimeError) as error:
+                self.note_error(error)
+                time.sleep(0.2)
+        self.start_line.wait()
         n = 0
-        while time.monotonic() < self.deadline and n < 100_000:
+        while time.monotonic() < self.clock["deadline"] and n < 100_000:
             try:
                 if not self.token:
                     self.log_in()
                 n += 1
-                marker = f"bench {self.run_id} w{self.index} n{n}"
-                started = time.monotonic()
-                response, _ = self.request("POST", f"/t/{self.thread_id}/reply",
-                                           {"csrf_token": self.token, "body": marker})
-                self.tally.count(response.status)
-                ack = ACK.search(response.getheader("Location") or "")
-                if response.status == 302 and ack:
-                    with self.tally.lock:
-                        self.tally.acked.append((marker, self.thread_id, int(ack.group(1))))
-                        self.tally.latencies.append(time.monotonic() - started)
-            except (OSError, http.client.HTTPException, RuntimeError, AttributeError):
-                with self.tally.lock:
-                    self.tally.connection_errors += 1
+                self.post(f"bench {self.run_id} w{self.index} n{n}")
+            except (OSError, http.client.HTTPException, RuntimeError) as error:
+                self.note_error(error)
                 time.sleep(0.2)  # the server is down (killed) or restarting: try again shortly
+
+    def post(self, marker: str) -> None:
+        started = time.monotonic()
+        response, _ = self.request("POST", f"/t/{self.thread_id}/reply", {"csrf_token": self.token, "body": marker})
+        self.tally.count(response.status)
+        ack = ACK.search(response.getheader("Location") or "")
+        if response.status == 302 and ack:
+            with self.tally.lock:
+                self.tally.acked.append((marker, self.thread_id, int(ack.group(1))))
+                self.tally.latencies.append(time.monotonic() - started)
+        elif response.status in (302, 400):
+            self.token = ""  # logged out or the form expired: log in again
 
 
 # --- checking --------------------------------------------------------------
@@ -245,11 +273,18 @@ def run(db: str, workers: int, writers: int, seconds: float, kill: bool, keep: b
     server = Server(url, workers, workdir / "gunicorn.log", workdir)
     tally, run_id = Tally(), secrets.token_hex(4)
     server.start()
-    started = time.monotonic()
+    clock: dict = {}
+
+    def go():
+        clock["started"] = time.monotonic()
+        clock["deadline"] = clock["started"] + seconds
+
+    start_line = threading.Barrier(writers + 1, action=go, timeout=300)
     try:
-        pool = [Writer(i, server, thread_ids, started + seconds, tally, run_id) for i in range(writers)]
+        pool = [Writer(i, server, thread_ids, clock, start_line, tally, run_id) for i in range(writers)]
         for w in pool:
             w.start()
+        start_line.wait()  # every writer has logged in
         if kill:
             time.sleep(seconds / 2)
             acked_before_kill = len(tally.acked)
@@ -258,14 +293,14 @@ def run(db: str, workers: int, writers: int, seconds: float, kill: bool, keep: b
             server.start()
         for w in pool:
             w.join(timeout=seconds + 120)
-        elapsed = time.monotonic() - started
+        elapsed = time.monotonic() - clock["started"]
     finally:
         server.stop()
     result = {"db": db, "workers": workers, "writers": writers, "seconds": round(elapsed, 1), "kill": kill,
               **verify(url, run_id, tally), **scan_log(server.log_path),
               "server_errors_5xx": sum(n for s, n in tally.statuses.items() if s >= 500),
               "statuses": {str(k): v for k, v in sorted(tally.statuses.items())},
-              "connection_errors": tally.connection_errors,
+              "connection_errors": tally.connection_errors, "error_kinds": tally.error_kinds,
               "posts_per_second": round(len(tally.acked) / elapsed, 1),
               "latency_ms_p50": round(statistics.median(tally.latencies) * 1000) if tally.latencies else None,
               "latency_ms_p95": round(statistics.quantiles(tally.latencies, n=20)[-1] * 1000)

@@ -5,6 +5,7 @@ Runs on PostgreSQL instead of SQLite when the suite does (TEST_DATABASE_URL).
 """
 import importlib.util
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ BENCH = Path(__file__).resolve().parents[2] / "bench" / "load_writers.py"
 def test_no_acknowledged_post_is_lost_even_when_the_server_is_killed():
     spec = importlib.util.spec_from_file_location("load_writers", BENCH)
     load_writers = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("load_writers", load_writers)
     spec.loader.exec_module(load_writers)
     db = "postgres" if os.environ.get("TEST_DATABASE_URL", "").startswith("postgresql") else "sqlite"
     result = load_writers.run(db, workers=2, writers=20, seconds=6, kill=True)
