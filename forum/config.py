@@ -88,6 +88,8 @@ def build_config(instance_path: str) -> dict:
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_ENABLED": _env_bool("RATELIMIT_ENABLED", True),
         "RATELIMIT_HEADERS_ENABLED": True,
+        # If Redis is unreachable, count in each worker's memory rather than fail logins.
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         # Failed logins allowed per account and per address (Flask-Limiter syntax).
         "LOGIN_LIMIT_ACCOUNT": os.environ.get("LOGIN_LIMIT_ACCOUNT", "5 per minute;20 per hour"),
         "LOGIN_LIMIT_ADDRESS": os.environ.get("LOGIN_LIMIT_ADDRESS", "20 per minute;100 per hour"),

@@ -138,3 +138,17 @@ def test_malformed_session_user_ids_are_refused(app):
     with app.app_context():
         for value in ("", "1", "x:y", "1:", ":abc", "1:" + "z" * 500):
             assert load_session_user(value) is None
+
+
+def test_the_new_pages_never_write_on_get(client, make_user, login, count_queries):
+    import re
+
+    write = re.compile(r"^\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\b", re.IGNORECASE)
+    make_user("ann")
+    login("ann")
+    for path in ("/settings/account", "/settings/account/data.json", "/settings/password",
+                 "/password/forgot", "/password/reset/not-a-token", "/"):
+        with count_queries() as statements:
+            response = client.get(path)
+        assert response.status_code in (200, 400), path
+        assert [s for s in statements if write.match(s)] == [], path
