@@ -50,10 +50,15 @@ serve: db
 	  --access-logfile - --error-logfile - --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}" \
 	  'forum:create_app()'
 
-# No lost posts: 50 writers for 20 s against gunicorn, plain and with a SIGKILL halfway.
+# No lost posts: 50 writers for 20 s against gunicorn, plain and with a SIGKILL halfway,
+# on SQLite and (when reachable) PostgreSQL.
 bench: install
 	$(BIN)/python bench/load_writers.py --db sqlite
 	$(BIN)/python bench/load_writers.py --db sqlite --kill
+	@if pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then \
+	  $(BIN)/python bench/load_writers.py --db postgres && \
+	  $(BIN)/python bench/load_writers.py --db postgres --kill; \
+	else echo "PostgreSQL is not reachable on 127.0.0.1:5432; skipped the PostgreSQL runs."; fi
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

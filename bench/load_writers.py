@@ -118,7 +118,8 @@ class Server:
     def start(self) -> None:
         with self.log_path.open("a") as log:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "--workers", str(self.workers), "--bind", f"{HOST}:{self.port}",
+                [sys.executable, "-m", "gunicorn", "--workers", str(self.workers),
+                 "--bind", f"{HOST}:{self.port}",
                  "--timeout", "60", "--graceful-timeout", "5", "--capture-output", "forum:create_app()"],
                 cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + 60
@@ -154,8 +155,8 @@ class Server:
 class Writer(threading.Thread):
     """One member: logs in, waits for the start signal, then posts replies until the deadline."""
 
-    def __init__(self, index: int, server: Server, thread_ids: list[int], clock: dict, start: threading.Barrier,
-                 tally: Tally, run_id: str):
+    def __init__(self, index: int, server: Server, thread_ids: list[int], clock: dict,
+                 start: threading.Barrier, tally: Tally, run_id: str):
         super().__init__(daemon=True)
         self.index, self.server, self.clock, self.start_line = index, server, clock, start
         self.tally, self.run_id = tally, run_id
@@ -194,8 +195,8 @@ class Writer(threading.Thread):
     def log_in(self) -> None:
         self.cookie, self.token = "", ""
         _, page = self.request("GET", "/login")
-        response, _ = self.request("POST", "/login", {"csrf_token": self._token(page, "/login"),
-                                                       "identifier": f"writer{self.index}", "password": PASSWORD})
+        response, _ = self.request("POST", "/login", {
+            "csrf_token": self._token(page, "/login"), "identifier": f"writer{self.index}", "password": PASSWORD})
         if response.status != 302:
             raise RuntimeError(f"writer{self.index} could not log in: {response.status}")
         _, page = self.request("GET", f"/t/{self.thread_id}")
@@ -229,7 +230,8 @@ class Writer(threading.Thread):
 
     def post(self, marker: str) -> None:
         started = time.monotonic()
-        response, _ = self.request("POST", f"/t/{self.thread_id}/reply", {"csrf_token": self.token, "body": marker})
+        response, _ = self.request("POST", f"/t/{self.thread_id}/reply",
+                                   {"csrf_token": self.token, "body": marker})
         self.tally.count(response.status)
         ack = ACK.search(response.getheader("Location") or "")
         if response.status == 302 and ack:

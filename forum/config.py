@@ -85,6 +85,9 @@ def build_config(instance_path: str) -> dict:
         "WTF_CSRF_TIME_LIMIT": _env_int("WTF_CSRF_TIME_LIMIT", 6 * 3600),
         "MAX_CONTENT_LENGTH": _env_int("MAX_CONTENT_LENGTH", 2 * 1024 * 1024),
         "SITE_NAME": os.environ.get("SITE_NAME", "Askwell"),
+        # The public address, e.g. https://askwell.example.org: links in emails use it
+        # rather than the request's Host header, which a client can forge.
+        "SITE_URL": os.environ.get("SITE_URL", "").rstrip("/"),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_ENABLED": _env_bool("RATELIMIT_ENABLED", True),
         "RATELIMIT_HEADERS_ENABLED": True,

@@ -20,7 +20,8 @@ from forum import permissions
 from forum.actions import ActionError
 from forum.actions.accounts import verify_password
 from forum.extensions import db
-from forum.models import Group, Membership, MembershipStatus, Post, PostRevision, Thread, User, UserSession, utcnow
+from forum.models import (Group, Membership, MembershipStatus, Post, PostRevision, Thread, User, UserSession,
+                          utcnow)
 
 EXPORT_FORMAT = "askwell-member-data/1"
 

@@ -19,15 +19,22 @@ def _reset_email_key() -> str:
     return "reset-email:" + normalize_email(request.form.get("email") or "")[:254]
 
 
+def _reset_link(token: str) -> str:
+    site = current_app.config["SITE_URL"]
+    if site:
+        return site + url_for("auth.reset_password", token=token)
+    return url_for("auth.reset_password", token=token, _external=True)
+
+
 @bp.route("/password/forgot", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["PASSWORD_RESET_LIMIT"], methods=["POST"],
                key_func=lambda: "reset-address:" + get_remote_address())
-@limiter.limit(lambda: current_app.config["PASSWORD_RESET_LIMIT"], methods=["POST"], key_func=_reset_email_key)
+@limiter.limit(lambda: current_app.config["PASSWORD_RESET_LIMIT"], methods=["POST"],
+               key_func=_reset_email_key)
 def forgot_password():
     form = ForgotPasswordForm()
     if form.validate_on_submit():
-        send_password_reset(form.email.data, lambda token: url_for(
-            "auth.reset_password", token=token, _external=True))
+        send_password_reset(form.email.data, _reset_link)
         flash(SENT.format(minutes=current_app.config["PASSWORD_RESET_MAX_AGE"] // 60), "info")
         return redirect(url_for("auth.login"))
     status = 400 if form.errors else 200

@@ -242,3 +242,11 @@ def test_throttling_is_shared_between_workers_through_redis(app_config, make_use
     second = create_app(config)
     assert second.test_client().post("/login", data={"identifier": "ann", "password": "nope-nope-nope"}).status_code == 400
     assert first.test_client().post("/login", data={"identifier": "ann", "password": PASSWORD}).status_code == 429
+
+
+def test_reset_links_use_site_url_not_a_forged_host(app, client, make_user, mailbox):
+    app.config["SITE_URL"] = "https://askwell.example.org"
+    make_user("ann")
+    client.post("/password/forgot", data={"email": "ann@example.com"}, headers={"Host": "evil.example"})
+    body = mailbox()[0].get_payload(decode=True).decode()
+    assert "https://askwell.example.org/password/reset/" in body and "evil.example" not in body
