@@ -126,13 +126,15 @@ class Server:
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise SystemExit(f"gunicorn exited with {self.proc.returncode}; see {self.log_path}")
+            conn = http.client.HTTPConnection(HOST, self.port, timeout=2)
             try:
-                conn = http.client.HTTPConnection(HOST, self.port, timeout=2)
                 conn.request("GET", "/healthz")
                 if conn.getresponse().status == 200:
                     return
             except OSError:
                 time.sleep(0.2)
+            finally:
+                conn.close()
         raise SystemExit("gunicorn did not answer /healthz within 60 s")
 
     def kill(self) -> None:
@@ -217,6 +219,13 @@ class Writer(threading.Thread):
                 self.note_error(error)
                 time.sleep(0.2)
         self.start_line.wait()
+        try:
+            self.write_until_deadline()
+        finally:
+            if self.conn is not None:
+                self.conn.close()
+
+    def write_until_deadline(self) -> None:
         n = 0
         while time.monotonic() < self.clock["deadline"] and n < 100_000:
             try:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from forum.actions.accounts import common_passwords
 from forum.models import User
 from tests.conftest import PASSWORD
+from tests.forum.apps import other_app
 
 GOOD = {"username": "maya_r", "email": "maya@example.com", "password": "a-long-password-1",
         "confirm": "a-long-password-1"}
@@ -232,16 +233,15 @@ def test_throttling_is_shared_between_workers_through_redis(app_config, make_use
     """Two app instances stand for two gunicorn workers: the limit holds across both."""
     import secrets
 
-    from forum import create_app
-
     config = {**app_config, "RATELIMIT_ENABLED": True, "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379",
               "RATELIMIT_KEY_PREFIX": f"askwell-test-{secrets.token_hex(6)}", "LOGIN_LIMIT_ACCOUNT": "2 per minute"}
-    first = create_app(config)
     make_user("ann")
-    assert first.test_client().post("/login", data={"identifier": "ann", "password": "nope-nope-nope"}).status_code == 400
-    second = create_app(config)
-    assert second.test_client().post("/login", data={"identifier": "ann", "password": "nope-nope-nope"}).status_code == 400
-    assert first.test_client().post("/login", data={"identifier": "ann", "password": PASSWORD}).status_code == 429
+    wrong = {"identifier": "ann", "password": "nope-nope-nope"}
+    with other_app(config) as first, other_app(config) as second:
+        assert first.test_client().post("/login", data=wrong).status_code == 400
+        assert second.test_client().post("/login", data=wrong).status_code == 400
+        response = first.test_client().post("/login", data={"identifier": "ann", "password": PASSWORD})
+        assert response.status_code == 429
 
 
 def test_reset_links_use_site_url_not_a_forged_host(app, client, make_user, mailbox):

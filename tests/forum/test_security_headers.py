@@ -4,6 +4,7 @@ import re
 import pytest
 
 from forum.security import csp_nonce
+from tests.forum.apps import other_app
 
 
 def _directives(response) -> dict[str, str]:
@@ -49,16 +50,14 @@ def test_pages_have_no_inline_scripts_or_event_handlers(client, make_user, login
 
 
 def test_trust_proxy_makes_forwarded_https_count(app_config):
-    from forum import create_app
-
-    app = create_app({**app_config, "TRUST_PROXY": 1})
     seen = {}
+    with other_app({**app_config, "TRUST_PROXY": 1}) as app:
+        @app.route("/_scheme")
+        def scheme():
+            from flask import request
+            seen["secure"], seen["addr"] = request.is_secure, request.remote_addr
+            return "ok"
 
-    @app.route("/_scheme")
-    def scheme():
-        from flask import request
-        seen["secure"], seen["addr"] = request.is_secure, request.remote_addr
-        return "ok"
-
-    app.test_client().get("/_scheme", headers={"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.9"})
+        app.test_client().get("/_scheme", headers={"X-Forwarded-Proto": "https",
+                                                   "X-Forwarded-For": "203.0.113.9"})
     assert seen == {"secure": True, "addr": "203.0.113.9"}

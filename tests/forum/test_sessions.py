@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 
 from forum.models import Role, UserSession
 from tests.conftest import PASSWORD
+from tests.forum.apps import other_app
 
 
 def _cookie(client, name="session"):
@@ -54,12 +55,10 @@ def test_session_cookie_flags(app, client, make_user):
 
 
 def test_cookies_are_secure_when_configured(app_config, make_user):
-    from forum import create_app
-
-    app = create_app({**app_config, "SESSION_COOKIE_SECURE": True, "REMEMBER_COOKIE_SECURE": True})
     make_user("ann")
-    response = app.test_client().post("/login", base_url="https://localhost",
-                                      data={"identifier": "ann", "password": PASSWORD, "remember": "y"})
+    with other_app({**app_config, "SESSION_COOKIE_SECURE": True, "REMEMBER_COOKIE_SECURE": True}) as app:
+        response = app.test_client().post("/login", base_url="https://localhost",
+                                          data={"identifier": "ann", "password": PASSWORD, "remember": "y"})
     cookies = response.headers.getlist("Set-Cookie")
     assert all("Secure" in c for c in cookies if c.startswith(("session=", "remember_token=")))
 
