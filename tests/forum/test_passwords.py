@@ -211,6 +211,19 @@ class TestThrottling:
                                   environ_base={"REMOTE_ADDR": "192.0.2.7"})
         assert response.status_code == 302
 
+    def test_reset_emails_are_throttled_per_address_and_per_email(self, app, make_user, mailbox):
+        app.config["PASSWORD_RESET_LIMIT"] = "2 per hour"
+        make_user("ann")
+        client = app.test_client()
+        statuses = [client.post("/password/forgot", data={"email": "ann@example.com"}).status_code
+                    for _ in range(3)]
+        assert statuses == [302, 302, 429]
+        other = app.test_client()
+        response = other.post("/password/forgot", data={"email": "ANN@example.com"},
+                              environ_base={"REMOTE_ADDR": "192.0.2.8"})
+        assert response.status_code == 429, "the same mailbox from another address is limited too"
+        assert len(mailbox()) == 2
+
     def test_successful_logins_are_not_counted(self, app, make_user):
         make_user("ann")
         for _ in range(5):

@@ -151,3 +151,14 @@ def test_the_new_pages_never_write_on_get(client, make_user, login, count_querie
             response = client.get(path)
         assert response.status_code in (200, 400), path
         assert [s for s in statements if write.match(s)] == [], path
+
+
+def test_the_sign_out_command_ends_every_session(app, client, runner, make_user, login):
+    make_user("ann")
+    login("ann")
+    result = runner.invoke(args=["users", "sign-out", "ANN"])
+    assert result.exit_code == 0 and "Ended 1 session of ann." in result.output
+    assert not _logged_in_as(client, "ann")
+    missing = runner.invoke(args=["users", "sign-out", "nobody"])
+    assert missing.exit_code != 0 and "No account is called 'nobody'" in missing.output
+    assert "End every login session" in runner.invoke(args=["users", "sign-out", "--help"]).output
