@@ -29,7 +29,7 @@ def create_app(config: dict | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = load_secret_key(app.instance_path)
 
-    from forum import database, templating
+    from forum import database, security, templating
     from forum.extensions import csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)
@@ -39,6 +39,7 @@ def create_app(config: dict | None = None) -> Flask:
     login_manager.init_app(app)
     database.configure(app)
     templating.configure(app)
+    security.configure(app)
 
     from forum.blueprints import register_blueprints
     from forum.cli import register_commands

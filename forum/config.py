@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 
@@ -84,7 +85,32 @@ def build_config(instance_path: str) -> dict:
         "WTF_CSRF_TIME_LIMIT": _env_int("WTF_CSRF_TIME_LIMIT", 6 * 3600),
         "MAX_CONTENT_LENGTH": _env_int("MAX_CONTENT_LENGTH", 2 * 1024 * 1024),
         "SITE_NAME": os.environ.get("SITE_NAME", "Askwell"),
+        # The public address, e.g. https://askwell.example.org: links in emails use it
+        # rather than the request's Host header, which a client can forge.
+        "SITE_URL": os.environ.get("SITE_URL", "").rstrip("/"),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_ENABLED": _env_bool("RATELIMIT_ENABLED", True),
         "RATELIMIT_HEADERS_ENABLED": True,
+        # If Redis is unreachable, count in each worker's memory rather than fail logins.
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+        # Failed logins allowed per account and per address (Flask-Limiter syntax).
+        "LOGIN_LIMIT_ACCOUNT": os.environ.get("LOGIN_LIMIT_ACCOUNT", "5 per minute;20 per hour"),
+        "LOGIN_LIMIT_ADDRESS": os.environ.get("LOGIN_LIMIT_ADDRESS", "20 per minute;100 per hour"),
+        "REGISTER_LIMIT": os.environ.get("REGISTER_LIMIT", "10 per hour"),
+        "PASSWORD_RESET_LIMIT": os.environ.get("PASSWORD_RESET_LIMIT", "5 per hour"),
+        "PASSWORD_RESET_MAX_AGE": _env_int("PASSWORD_RESET_MAX_AGE", 3600),
+        # Server-side sessions end after this long even with "keep me logged in".
+        "SESSION_MAX_AGE_DAYS": _env_int("SESSION_MAX_AGE_DAYS", 30),
+        "REMEMBER_COOKIE_DURATION": timedelta(days=_env_int("SESSION_MAX_AGE_DAYS", 30)),
+        "PREFERRED_URL_SCHEME": "https" if _env_bool("SESSION_COOKIE_SECURE", False) else "http",
+        # Number of proxies in front of the app whose X-Forwarded-* headers to trust.
+        "TRUST_PROXY": _env_int("TRUST_PROXY", 0),
+        "MAIL_SERVER": os.environ.get("MAIL_SERVER", ""),
+        "MAIL_PORT": _env_int("MAIL_PORT", 587),
+        "MAIL_USERNAME": os.environ.get("MAIL_USERNAME", ""),
+        "MAIL_PASSWORD": os.environ.get("MAIL_PASSWORD", ""),
+        "MAIL_USE_TLS": _env_bool("MAIL_USE_TLS", True),
+        "MAIL_FROM": os.environ.get("MAIL_FROM", "Askwell <no-reply@askwell.invalid>"),
+        # Without MAIL_SERVER, mail is written here as .eml files (development).
+        "MAIL_DIR": os.environ.get("MAIL_DIR", str(Path(instance_path) / "mail")),
     }

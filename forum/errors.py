@@ -8,6 +8,7 @@ MESSAGES = {
     404: ("Page not found", "We couldn't find that page. It may have moved, or the link may be mistyped."),
     405: ("That action isn't available here", "Please use the buttons on the page."),
     413: ("That is too large", "What you sent is larger than Askwell accepts. Please shorten it and try again."),
+    429: ("Please slow down", "There were too many attempts in a short time. Please wait a few minutes and try again."),
     500: ("Something went wrong on our side", "We're sorry. Nothing you did caused this; please try again in a moment."),
 }
 
@@ -21,6 +22,11 @@ def _render(code: int, title: str | None = None, message: str | None = None):
 def register_error_handlers(app: Flask) -> None:
     for code in MESSAGES:
         app.register_error_handler(code, lambda error, code=code: _render(code))
+
+    @app.errorhandler(429)
+    def too_many(error):
+        # Flask-Limiter adds Retry-After to this response.
+        return _render(429, message=getattr(error, "description", None) or None)
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -9,6 +11,7 @@ from sqlalchemy import func, select
 
 from forum.actions import ActionError
 from forum.actions import limits
+from forum.actions.sessions import revoke_sessions
 from forum.extensions import db
 from forum.models import Role, User
 
@@ -34,11 +37,35 @@ def find_user(identifier: str) -> User | None:
     return db.session.scalar(select(User).where(User.username_key == identifier.lower()))
 
 
+COMMON_PASSWORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "common_passwords.txt"
+
+
+@cache
+def common_passwords() -> frozenset[str]:
+    """The bundled list of common passwords (lower-cased; see the file's header)."""
+    with COMMON_PASSWORDS_FILE.open(encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+
 def check_password_rules(password: str) -> None:
+    """Raises ActionError for a password that is too short, too long or too common."""
     if len(password) < limits.PASSWORD_MIN:
         raise ActionError(f"Use at least {limits.PASSWORD_MIN} characters for your password.")
     if len(password) > limits.PASSWORD_MAX:
         raise ActionError(f"Use at most {limits.PASSWORD_MAX} characters for your password.")
+    if password.strip().lower() in common_passwords():
+        raise ActionError("That password is one of the most common ones, so it is easy to guess. "
+                          "Please choose another; a few unrelated words work well.")
+
+
+def verify_password(user: User, password: str) -> bool:
+    """True if ``password`` is ``user``'s current password."""
+    if not user.password_hash:
+        return False
+    try:
+        return _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
 
 
 def register_user(username: str, email: str, password: str, role: Role = Role.MEMBER) -> User:
@@ -105,5 +132,8 @@ def change_role(admin: User, user: User, role: Role) -> User:
         if admins <= 1:
             raise ActionError("Askwell needs at least one admin; promote someone else first.")
     user.role = role.value
+    # New privileges, new sessions: the person's browsers log in again (the
+    # admin's own browser gets a fresh session from the view).
+    revoke_sessions(user, keep=admin.session_id if admin.id == user.id else None, commit=False)
     db.session.commit()
     return user

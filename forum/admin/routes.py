@@ -8,6 +8,7 @@ from forum.actions import ActionError
 from forum.actions.accounts import change_role
 from forum.admin import bp
 from forum.admin.forms import RoleForm
+from forum.auth.sessions import renew_session
 from forum.extensions import db
 from forum.models import Role, User
 from forum.pagination import requested_page
@@ -48,6 +49,8 @@ def set_role(user_id):
     if form.validate_on_submit():
         try:
             change_role(current_user, user, Role(form.role.data))
+            if user.id == current_user.id:
+                renew_session(user)
             flash(f"{user.username} is now {Role(form.role.data).label.lower()}.", "success")
         except ActionError as error:
             flash(str(error), "error")

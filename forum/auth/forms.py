@@ -47,3 +47,40 @@ class LoginForm(FlaskForm):
         "Password", validators=[DataRequired("Enter your password."), Length(max=limits.PASSWORD_MAX)]
     )
     remember = BooleanField("Keep me logged in on this device")
+
+
+def new_password_fields():
+    password = PasswordField(
+        "New password",
+        validators=[DataRequired("Choose a new password."),
+                    Length(limits.PASSWORD_MIN, limits.PASSWORD_MAX,
+                           f"Use {limits.PASSWORD_MIN}–{limits.PASSWORD_MAX} characters.")],
+        description=f"At least {limits.PASSWORD_MIN} characters, and not a common password.",
+    )
+    confirm = PasswordField(
+        "Repeat new password",
+        validators=[DataRequired("Repeat your new password."),
+                    EqualTo("password", "The two passwords do not match.")],
+    )
+    return password, confirm
+
+
+class ForgotPasswordForm(FlaskForm):
+    email = EmailField(
+        "Email",
+        validators=[DataRequired("Enter your email address."), Length(max=254),
+                    Email("Enter a valid email address, like name@example.com.", check_deliverability=False)],
+        description="The address you joined with. We will email you a link to choose a new password.",
+    )
+
+
+class ResetPasswordForm(FlaskForm):
+    password, confirm = new_password_fields()
+
+
+class ChangePasswordForm(FlaskForm):
+    current_password = PasswordField(
+        "Current password",
+        validators=[DataRequired("Enter your current password."), Length(max=limits.PASSWORD_MAX)],
+    )
+    password, confirm = new_password_fields()

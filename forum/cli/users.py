@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 
 from forum.actions import ActionError
 from forum.actions.accounts import change_role, find_user, register_user
+from forum.actions.sessions import list_sessions, revoke_sessions
 from forum.extensions import db
 from forum.models import Role, User
 
@@ -44,3 +45,16 @@ def set_role(username, role):
     except ActionError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"{user.username} is now {role}.")
+
+
+@users_cli.command("sign-out")
+@click.argument("username")
+@with_appcontext
+def sign_out(username):
+    """End every login session of USERNAME, "keep me logged in" ones included (a lost device)."""
+    user = find_user(username)
+    if user is None:
+        raise click.ClickException(f"No account is called {username!r}.")
+    count = len(list_sessions(user))
+    revoke_sessions(user)
+    click.echo(f"Ended {count} session{'s' if count != 1 else ''} of {user.username}.")

@@ -4,6 +4,7 @@ from forum.models.experts import (ApplicationStatus, ExpertApplication, ExpertAu
                                   GroupSpecialty, Specialty, specialty_label)
 from forum.models.group import Group, GroupRole, Membership, MembershipStatus
 from forum.models.qa import HelpfulVote
+from forum.models.session import UserSession
 from forum.models.thread import Post, PostRevision, Thread, ThreadKind
 from forum.models.types import UTCDateTime, utcnow
 from forum.models.user import Role, User
@@ -15,5 +16,5 @@ __all__ = [
     "Group", "GroupRole", "Membership", "MembershipStatus",
     "HelpfulVote",
     "Post", "PostRevision", "Thread", "ThreadKind",
-    "Role", "User", "UTCDateTime", "utcnow",
+    "Role", "User", "UserSession", "UTCDateTime", "utcnow",
 ]

@@ -50,6 +50,13 @@ class User(UserMixin, db.Model):
     current_verification: Mapped["ExpertVerification | None"] = relationship(  # noqa: F821
         primaryjoin="and_(User.id == ExpertVerification.user_id, ExpertVerification.revoked_at.is_(None))",
         foreign_keys="ExpertVerification.user_id", uselist=False, viewonly=True)
+    # The server-side session (``UserSession.id``) this object was loaded for or
+    # logged in with; not a column. See ``forum.actions.sessions``.
+    session_id = None
+
+    def get_id(self) -> str:
+        """Flask-Login: what the session and remember cookies carry."""
+        return f"{self.id}:{self.session_id}" if self.session_id else str(self.id)
 
     @property
     def is_active(self) -> bool:

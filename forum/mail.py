@@ -1,0 +1,60 @@
+"""Outgoing email: through SMTP in production, into files during development.
+
+With ``MAIL_SERVER`` set, messages go through that server (STARTTLS when
+``MAIL_USE_TLS``, login when ``MAIL_USERNAME`` is set). Without it, each
+message is written as an ``.eml`` file to ``MAIL_DIR`` (``instance/mail/`` by
+default), where any mail client can open it.
+"""
+from __future__ import annotations
+
+import secrets
+import smtplib
+from datetime import datetime, timezone
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+from pathlib import Path
+
+from flask import current_app
+
+
+class MailError(RuntimeError):
+    """The message could not be handed to the mail server or written out."""
+
+
+def build_message(to: str, subject: str, body: str) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = current_app.config["MAIL_FROM"]
+    message["To"] = to
+    message["Subject"] = subject
+    message["Date"] = formatdate(localtime=False)
+    message["Message-ID"] = make_msgid(domain="askwell.invalid")
+    message.set_content(body)
+    return message
+
+
+def send_mail(to: str, subject: str, body: str) -> None:
+    """Send a plain-text message. Raises MailError if it could not be sent."""
+    message = build_message(to, subject, body)
+    config = current_app.config
+    try:
+        if config["MAIL_SERVER"]:
+            _send_smtp(message, config)
+        else:
+            _write_file(message, Path(config["MAIL_DIR"]))
+    except (OSError, smtplib.SMTPException) as error:
+        raise MailError(f"could not send mail: {error.__class__.__name__}") from error
+
+
+def _send_smtp(message: EmailMessage, config) -> None:
+    with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=20) as smtp:
+        if config["MAIL_USE_TLS"]:
+            smtp.starttls()
+        if config["MAIL_USERNAME"]:
+            smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
+        smtp.send_message(message)
+
+
+def _write_file(message: EmailMessage, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    name = f"{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}-{secrets.token_hex(4)}.eml"
+    (folder / name).write_bytes(bytes(message))
