@@ -65,6 +65,7 @@ def build_walk_community(app, make_user, make_group, add_member, make_thread) ->
         leave_group(_user("rita"), db.session.get(Group, thread.group_id))
         request_to_join(_user("pete"), db.session.get(Group, thread.group_id), "Please let me in")
         public_post = post_reply(_user("ann"), db.session.get(Thread, public_thread), "A public reply")
+        expert_ids = _expert_content(app)
         ids = {name: _user(name).id for name in ("root", "carol", "ann", "pete")}
         private_group_id = thread.group_id
         public_group_id = db.session.get(Thread, public_thread).group_id
@@ -73,8 +74,32 @@ def build_walk_community(app, make_user, make_group, add_member, make_thread) ->
             public=_params(public, public_group_id, public_thread, public_post.id, "ann", ids["ann"]),
         )
         community.private["pending_user_id"] = ids["pete"]
+        for values in (community.private, community.public):
+            values.update(expert_ids)
         community.viewers = ids
     return community
+
+
+def _expert_content(app) -> dict:
+    """A verified expert (eve) with a Second Opinion article, and ann's pending application."""
+    from datetime import date
+
+    from forum.actions.accounts import register_user
+    from forum.actions.articles import write_article
+    from forum.actions.experts import apply_as_expert, approve_application
+
+    def apply(user):
+        return apply_as_expert(user, profession="Nurse specialist", specialty="haematology",
+                               licence_number="NMC 12A3456B", issuing_body="Nursing and Midwifery Council",
+                               country="United Kingdom", evidence="https://www.nmc.org.uk/registration/")
+
+    eve = register_user("eve", "eve@example.com", "a-long-test-password")
+    approve_application(_user("root"), apply(eve))
+    article = write_article(eve, title="Living well on watch and wait", summary="What helps between visits.",
+                            body="Keep a symptom diary and bring it to each appointment. " * 6, sources="https://www.nhs.uk/", tags="cll",
+                            reviewed_on=date(2026, 11, 1))
+    application = apply(_user("ann"))
+    return {"article_id": article.id, "application_id": application.id}
 
 
 def _params(slug, group_id, thread_id, post_id, username, user_id) -> dict:
