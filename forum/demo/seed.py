@@ -146,12 +146,13 @@ def _schedule(base: datetime) -> list[tuple[dict, datetime]]:
 
 def _write_thread(users: dict, groups: dict, spec: dict, start: datetime) -> dict:
     author = users[spec["author"]]
-    thread = start_thread(author, groups[spec["group"]], spec["kind"], spec["title"], _text(spec["body"]))
+    thread = start_thread(author, groups[spec["group"]], spec["kind"], spec["title"], _text(spec["body"]),
+                          screen=False)
     opening = db.session.scalar(select(Post).where(Post.thread_id == thread.id, Post.number == 1))
     posts, marks = [opening.id], [None]
     for reply in map(_reply, spec["replies"]):
         writer = users[reply["author"]]
-        post = post_reply(writer, thread, _text(reply["body"]))
+        post = post_reply(writer, thread, _text(reply["body"]), screen=False)
         posts.append(post.id)
         marks.append("deleted" if reply.get("deleted") else "edited" if reply.get("edit") else None)
         if reply.get("edit"):
