@@ -7,10 +7,11 @@ def register_blueprints(app: Flask) -> None:
     from forum.auth import bp as auth_bp
     from forum.groups import bp as groups_bp
     from forum.main import bp as main_bp
+    from forum.mod import bp as mod_bp
     from forum.profiles import bp as profiles_bp
     from forum.threads import bp as threads_bp
 
-    for bp in (main_bp, auth_bp, profiles_bp, groups_bp, threads_bp, admin_bp):
+    for bp in (main_bp, auth_bp, profiles_bp, groups_bp, threads_bp, admin_bp, mod_bp):
         app.register_blueprint(bp)
 
     from forum.errors import register_error_handlers

@@ -87,4 +87,10 @@ def build_config(instance_path: str) -> dict:
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_ENABLED": _env_bool("RATELIMIT_ENABLED", True),
         "RATELIMIT_HEADERS_ENABLED": True,
+        "LOGIN_RATE_LIMIT": os.environ.get("LOGIN_RATE_LIMIT", "10 per minute;50 per hour"),
+        "REGISTER_RATE_LIMIT": os.environ.get("REGISTER_RATE_LIMIT", "5 per hour"),
+        "POST_RATE_LIMIT": os.environ.get("POST_RATE_LIMIT", "6 per minute;60 per hour"),
+        "FLAG_HIDE_THRESHOLD": _env_int("FLAG_HIDE_THRESHOLD", 3),
+        "MAX_LINKS_PER_POST": _env_int("MAX_LINKS_PER_POST", 8),
+        "NEW_MEMBER_POSTS": _env_int("NEW_MEMBER_POSTS", 3),
     }

@@ -24,6 +24,7 @@ CRISIS_RESOURCES = (
 class SafetyCheck:
     crisis: list[str] = field(default_factory=list)
     personal: list[Finding] = field(default_factory=list)
+    redacted: bool = False
 
     @property
     def needs_attention(self) -> bool:

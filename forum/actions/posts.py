@@ -104,7 +104,8 @@ def post_reply(author: User, thread: Thread, body: str, *, screen: bool = True) 
     return post
 
 
-def edit_post(editor: User, post: Post, body: str, title: str | None = None, *, reason: str = "") -> Post:
+def edit_post(editor: User, post: Post, body: str, title: str | None = None, *, reason: str = "",
+              screen: bool = True) -> Post:
     """Replace a post's text, keeping the previous version in its history.
 
     ``title`` applies to the opening post only (it renames the thread). An
@@ -119,7 +120,7 @@ def edit_post(editor: User, post: Post, body: str, title: str | None = None, *, 
     if body == post.body_source and (new_title is None or new_title == thread.title):
         raise ActionError("Nothing changed, so nothing was saved.")
     by_author = editor.id == post.author_id
-    screening = _screen(editor, f"{new_title or ''}\n\n{body}", by_author)
+    screening = _screen(editor, f"{new_title or ''}\n\n{body}", by_author and screen)
     now = utcnow()
     db.session.add(PostRevision(
         post_id=post.id, editor_id=editor.id,

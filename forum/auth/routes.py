@@ -6,10 +6,13 @@ from forum.actions import ActionError
 from forum.actions.accounts import authenticate, register_user
 from forum.auth import bp
 from forum.auth.forms import LoginForm, RegisterForm
+from forum.extensions import limiter
+from forum.ratelimits import login_limit, register_limit
 from forum.urls import safe_next_url
 
 
 @bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(register_limit, methods=["POST"])
 def register():
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
@@ -28,6 +31,7 @@ def register():
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(login_limit, methods=["POST"])
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))

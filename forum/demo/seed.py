@@ -156,13 +156,13 @@ def _write_thread(users: dict, groups: dict, spec: dict, start: datetime) -> dic
         posts.append(post.id)
         marks.append("deleted" if reply.get("deleted") else "edited" if reply.get("edit") else None)
         if reply.get("edit"):
-            edit_post(writer, post, _text(reply["edit"]))
+            edit_post(writer, post, _text(reply["edit"]), screen=False)
         if reply.get("deleted"):
             delete_post(writer, post)
     if spec.get("edit"):
         marks[0] = "edited"
         new_body = _text(spec["edit"]["body"]) if "body" in spec["edit"] else opening.body_source
-        edit_post(author, opening, new_body, title=spec["edit"].get("title"))
+        edit_post(author, opening, new_body, title=spec["edit"].get("title"), screen=False)
     return {"spec": spec, "start": start, "thread_id": thread.id, "posts": posts, "marks": marks}
 
 
