@@ -43,11 +43,11 @@ PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
         r"nhs\s+(?:number|no\.?)|chi\s+number|member\s+(?:id|number|no\.?)|policy\s+(?:number|no\.?|#)|"
         r"insurance\s+(?:id|number|no\.?|#)|subscriber\s+id|group\s+(?:number|no\.?)|medicare\s+(?:number|no\.?|id)|"
         r"medicaid\s+(?:number|no\.?|id)|ssn|social\s+security\s+(?:number|no\.?))"
-        r"\s*(?:is|:|#|=)?\s*[A-Z]{0,4}[\s-]?\d[\d\s-]{4,16}\d[A-Z]?\b", re.IGNORECASE)),
+        r"\s*(?:is|:|#|=)?\s*(?P<v>[A-Z]{0,4}[\s-]?\d[\d\s-]{4,16}\d[A-Z]?)\b", re.IGNORECASE)),
     ("id_number", re.compile(r"\b\d{3}-\d{2}-\d{4}\b")),  # a US social security number
     ("dob", re.compile(
         rf"\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|born(?:\s+on)?|birthday(?:\s+is)?|birth\s*date)"
-        rf"\s*(?:is|was|:|-)?\s*{_DATE}", re.IGNORECASE)),
+        rf"\s*(?:is|was|:|-)?\s*(?P<v>{_DATE})", re.IGNORECASE)),
     ("phone", re.compile(
         r"(?<![\w/.-])(?:"
         r"\+?1[\s.-]?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}"          # +1 555 123 4567
@@ -57,7 +57,7 @@ PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
         r"|0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}"                     # 07700 900123, 020 7946 0958
         r")(?![\w/.-]*\d)")),
     ("address", re.compile(
-        rf"\b\d{{1,5}}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){{1,3}}(?:{_STREET_TYPES})\b\.?"
+        rf"\b\d{{1,5}}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){{1,3}}(?:{_STREET_TYPES})\b"
         rf"(?:,?\s+(?:apt|apartment|flat|unit|suite)\.?\s*\w+)?", re.IGNORECASE)),
     ("address", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b")),  # a UK postcode
 )
@@ -82,7 +82,8 @@ def find_personal_data(text: str) -> list[Finding]:
         for match in pattern.finditer(text):
             if kind == "address" and not _looks_like_street(match.group(0)):
                 continue
-            found.append(Finding(kind, match.start(), match.end(), match.group(0)))
+            span = match.span("v") if "v" in pattern.groupindex else match.span()
+            found.append(Finding(kind, span[0], span[1], text[span[0]:span[1]]))
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Finding] = []
     for finding in found:
