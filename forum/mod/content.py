@@ -6,6 +6,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
+from wtforms.fields.choices import SelectChoice
 
 from forum import permissions
 from forum.actions import ActionError
@@ -16,6 +17,8 @@ from forum.models import Group, Post, Thread, User
 from moderation import actions, queue
 
 
+KIND_DONE = {"warn": "warned", "silence": "silenced", "suspend": "suspended", "ban": "banned",
+             "lift": "sanctions lifted"}
 THREAD_DONE = {"lock": "locked", "unlock": "unlocked", "pin": "pinned", "unpin": "unpinned"}
 
 
@@ -82,9 +85,9 @@ def post_tools(post_id):
     return render_template("mod/post.html", post=post, form=form), status
 
 
-def _move_choices(thread: Thread) -> list[tuple[int, str]]:
+def _move_choices(thread: Thread) -> list[SelectChoice]:
     groups = db.session.scalars(select(Group).where(Group.id != thread.group_id).order_by(Group.name))
-    return [(g.id, g.name) for g in groups if permissions.can_moderate_group(current_user, g)]
+    return [SelectChoice(g.id, g.name) for g in groups if permissions.can_moderate_group(current_user, g)]
 
 
 def _merge_target(raw: str) -> Thread:
@@ -147,7 +150,7 @@ def user_tools(username):
             except ActionError as error:
                 form.form_errors.append(str(error))
             else:
-                flash(f"Done: {member.username} — {dict(form.kind.choices)[form.kind.data].lower()}.", "success")
+                flash(f"Done: {member.username} — {KIND_DONE[form.kind.data]}.", "success")
                 return redirect(url_for("mod.user_tools", username=member.username))
     history = queue.log_entries(None, target_user_id=member.id)[0][:20]
     status = 400 if form.errors or form.form_errors else 200

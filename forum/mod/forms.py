@@ -1,6 +1,7 @@
 """Forms for flagging and for moderator actions. Every reason is free text, escaped on display."""
 from flask_wtf import FlaskForm
 from wtforms import IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from moderation.actions import DAYS_MAX, DETAILS_MAX
@@ -17,7 +18,7 @@ def reason_field(label="Reason (shown in the moderation log)", required=False):
 
 class FlagForm(FlaskForm):
     reason = RadioField("Why should moderators look at this post?",
-                        choices=[(r.value, REASON_LABELS[r.value]) for r in FlagReason],
+                        choices=[SelectChoice(r.value, REASON_LABELS[r.value]) for r in FlagReason],
                         validators=[InputRequired("Choose a reason.")])
     details = TextAreaField("Details (needed for “Something else”)",
                             validators=[Length(max=DETAILS_MAX, message=f"Keep it to {DETAILS_MAX:,} characters.")])
@@ -28,15 +29,16 @@ class ReasonForm(FlaskForm):
 
 
 class DecisionForm(FlaskForm):
-    decision = SelectField("Decision", choices=[("keep", "Keep (publish and clear flags)"),
-                                                 ("hide", "Hide"), ("delete", "Delete")])
+    decision = SelectField("Decision", choices=[SelectChoice("keep", "Keep (publish and clear flags)"),
+                                                 SelectChoice("hide", "Hide"), SelectChoice("delete", "Delete")])
     reason = reason_field("Reason (required to hide or delete)")
 
 
 class SanctionForm(FlaskForm):
-    kind = SelectField("Action", choices=[("warn", "Warn"), ("silence", "Silence (can read, cannot post)"),
-                                          ("suspend", "Suspend (cannot log in)"), ("ban", "Ban"),
-                                          ("lift", "Lift every sanction")])
+    kind = SelectField("Action", choices=[
+        SelectChoice("warn", "Warn"), SelectChoice("silence", "Silence (can read, cannot post)"),
+        SelectChoice("suspend", "Suspend (cannot log in)"), SelectChoice("ban", "Ban"),
+        SelectChoice("lift", "Lift every sanction")])
     days = IntegerField("Days (for silence and suspend)", validators=[
         Optional(), NumberRange(1, DAYS_MAX, f"Give a number of days from 1 to {DAYS_MAX}.")])
     reason = reason_field("Reason (the member sees warnings)", required=True)
@@ -57,9 +59,9 @@ class WatchedWordForm(FlaskForm):
     word = StringField("Word or phrase", validators=[DataRequired("Type a word or phrase."),
                                                      Length(max=100, message="Up to 100 characters.")])
     action = SelectField("What happens to posts that use it",
-                         choices=[(WordAction.BLOCK.value, "Block (the author must reword)"),
-                                  (WordAction.HOLD.value, "Hold for approval"),
-                                  (WordAction.FLAG.value, "Publish and flag for review")])
+                         choices=[SelectChoice(WordAction.BLOCK.value, "Block (the author must reword)"),
+                                  SelectChoice(WordAction.HOLD.value, "Hold for approval"),
+                                  SelectChoice(WordAction.FLAG.value, "Publish and flag for review")])
 
 
 class ButtonForm(FlaskForm):
