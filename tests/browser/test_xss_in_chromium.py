@@ -133,5 +133,5 @@ def test_the_trap_catches_a_script_that_runs(browser):
     result = page.evaluate(FIRE_EVENTS)
     assert dialogs and set(dialogs) == {"7"}  # onerror ran on load (and again when poked)
     assert set(result["hits"]) == {"1", "2"}
-    assert result["badLinks"] == ["javascript:void(0)"]
+    assert result["badLinks"] == ["x:nowhere", "javascript:void(0)"]
     context.close()
