@@ -71,3 +71,30 @@ def test_posting_is_limited_per_account_and_keeps_the_text(limited_app):
     assert bob_client.post(f"/t/{thread_id}/reply", data={"body": "Bob is not limited"}).status_code == 302
     with limited_app.app_context():
         assert _db.session.scalar(select(func.count()).select_from(Post)) == 4
+
+
+def test_counts_can_live_in_redis(app_config):
+    """With ``RATELIMIT_STORAGE_URI=redis://...`` every worker shares the counts."""
+    redis = pytest.importorskip("redis", reason="the redis client is not installed")
+    url = "redis://127.0.0.1:6379/15"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.exceptions.RedisError:
+        pytest.skip("Redis is not reachable on 127.0.0.1:6379")
+    redis.Redis.from_url(url).flushdb()
+    config = {**app_config, "RATELIMIT_ENABLED": True, "LOGIN_RATE_LIMIT": "2 per minute",
+              "RATELIMIT_STORAGE_URI": url}
+    first, second = create_app(config), create_app(config)  # two workers, one Redis
+    with first.app_context():
+        _db.create_all()
+    try:
+        assert first.test_client().post("/login", data={"identifier": "x", "password": "y"}).status_code == 400
+        assert second.test_client().post("/login", data={"identifier": "x", "password": "y"}).status_code == 400
+        assert first.test_client().post("/login", data={"identifier": "x", "password": "y"}).status_code == 429
+    finally:
+        redis.Redis.from_url(url).flushdb()
+        for app in (first, second):
+            with app.app_context():
+                if app is first and config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+                    _db.drop_all()
+                _db.engine.dispose()
