@@ -23,6 +23,7 @@ from forum.actions.accounts import register_user, update_profile
 from forum.actions.groups import add_member, approve_request, create_group, join_group, request_to_join
 from forum.actions.posts import delete_post, edit_post, post_reply, start_thread
 from forum.demo import content
+from forum.demo.moderation import seed_moderation, seed_watched_words
 from forum.extensions import db
 from forum.models import (Group, GroupRole, Membership, MembershipStatus, Post, PostRevision, Role, Thread,
                           User, utcnow)
@@ -86,9 +87,12 @@ def seed_demo(echo=print, progress=_no_progress) -> dict:
         written = [_write_thread(users, groups, spec, start) for spec, start in items]
     echo(f"Spreading the activity over the last {SPAN_DAYS} days...")
     _backdate(written, users, groups, base, now)
+    echo("Adding flags, a review queue and moderation history...")
+    seed_moderation(users, users[content.MODERATOR_USERNAME])
     admin = _make_user(next(s for s in content.USERS if s["username"] == content.ADMIN_USERNAME))
     admin.created_at = base - 31 * DAY
     db.session.commit()
+    seed_watched_words(admin)
     return _summary(created=True)
 
 

@@ -91,6 +91,7 @@ def test_counts_can_live_in_redis(app_config):
         assert first.test_client().post("/login", data={"identifier": "x", "password": "y"}).status_code == 400
         assert second.test_client().post("/login", data={"identifier": "x", "password": "y"}).status_code == 400
         assert first.test_client().post("/login", data={"identifier": "x", "password": "y"}).status_code == 429
+        assert redis.Redis.from_url(url).keys("LIMITS*")  # the counts are in Redis
     finally:
         redis.Redis.from_url(url).flushdb()
         for app in (first, second):
