@@ -7,6 +7,7 @@ message. Limits come from config (``LOGIN_RATE_LIMIT``, ``REGISTER_RATE_LIMIT``,
 ``POST_RATE_LIMIT``) and counts live in ``RATELIMIT_STORAGE_URI`` (memory by
 default, Redis in production).
 """
+
 from __future__ import annotations
 
 from flask import current_app
@@ -29,6 +30,8 @@ def posting_rate_error(user) -> str | None:
         return None
     for item in parse_many(current_app.config["POST_RATE_LIMIT"]):
         if not limiter.limiter.hit(item, "post", str(user.id)):
-            return (f"You are posting very quickly (the limit is {item}). Please wait a little and try again; "
-                    "your text is still here.")
+            return (
+                f"You are posting very quickly (the limit is {item}). Please wait a little and try again; "
+                "your text is still here."
+            )
     return None

@@ -9,6 +9,7 @@ check) and "Publish as written". The choice travels in the submit button's
 ``safety`` value, so it all works without JavaScript; text is never changed
 without the author pressing a button and seeing the result.
 """
+
 from __future__ import annotations
 
 from flask import request
@@ -20,8 +21,10 @@ PUBLISH, REDACT = "publish", "redact"
 
 def posted_message(held: bool, normal: str) -> str:
     if held:
-        return ("Thanks — your post is waiting for a moderator to approve it. Until then only you and the "
-                "moderators can see it.")
+        return (
+            "Thanks — your post is waiting for a moderator to approve it. Until then only you and the "
+            "moderators can see it."
+        )
     return normal
 
 

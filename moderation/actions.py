@@ -5,6 +5,7 @@ commits: one transaction per action. Permission checks (who may do this in
 which group) belong to ``forum.permissions`` and are made by the caller.
 Functions raise ``ActionError`` with a message fit to show the person.
 """
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -16,8 +17,17 @@ from sqlalchemy.exc import IntegrityError
 from forum.actions import ActionError
 from forum.extensions import db
 from forum.models import Group, Post, Thread, User, utcnow
-from moderation.audit import clean_reason, clear_hidden, close_review, open_review, record, record_post, set_hidden
-from moderation.models import Flag, FlagReason, ReviewItem
+from moderation.audit import (
+    clean_reason,
+    clear_hidden,
+    close_review,
+    open_review,
+    record,
+    record_post,
+    set_hidden,
+)
+from moderation.models import Flag, FlagReason, ReviewItem, WatchedWord, WordAction
+from moderation.rules import WORD_MAX
 
 DETAILS_MAX = 1000
 DAYS_MAX = 365
@@ -25,8 +35,11 @@ DEFAULT_FLAG_THRESHOLD = 3
 
 
 def _threshold() -> int:
-    return int(current_app.config.get("FLAG_HIDE_THRESHOLD", DEFAULT_FLAG_THRESHOLD)) if has_app_context() \
+    return (
+        int(current_app.config.get("FLAG_HIDE_THRESHOLD", DEFAULT_FLAG_THRESHOLD))
+        if has_app_context()
         else DEFAULT_FLAG_THRESHOLD
+    )
 
 
 def _require_reason(reason: str | None) -> str:
@@ -37,6 +50,7 @@ def _require_reason(reason: str | None) -> str:
 
 
 # -- flags -------------------------------------------------------------------
+
 
 def flag_post(reporter: User, post: Post, reason: str, details: str = "") -> Flag:
     """Report a post. One flag per person per post; enough flags hide it until reviewed."""
@@ -55,7 +69,9 @@ def flag_post(reporter: User, post: Post, reason: str, details: str = "") -> Fla
         raise ActionError("That post was deleted.")
     if db.session.scalar(select(Flag.id).where(Flag.post_id == post.id, Flag.reporter_id == reporter.id)):
         raise ActionError("You have already flagged this post. The moderators will look at it.")
-    flag = Flag(post_id=post.id, reporter_id=reporter.id, reason=reason.value, details=details, created_at=utcnow())
+    flag = Flag(
+        post_id=post.id, reporter_id=reporter.id, reason=reason.value, details=details, created_at=utcnow()
+    )
     db.session.add(flag)
     try:
         db.session.flush()
@@ -74,6 +90,7 @@ def flag_post(reporter: User, post: Post, reason: str, details: str = "") -> Fla
 
 
 # -- posts -------------------------------------------------------------------
+
 
 def hide_post(moderator: User, post: Post, reason: str) -> Post:
     reason = _require_reason(reason)
@@ -113,8 +130,9 @@ def remove_post(moderator: User, post: Post, reason: str) -> Post:
         raise ActionError("That post was already deleted.")
     post.deleted_at, post.deleted_by_id = utcnow(), moderator.id
     if not post.is_opening:
-        db.session.execute(update(Thread).where(Thread.id == post.thread_id)
-                           .values(reply_count=Thread.reply_count - 1))
+        db.session.execute(
+            update(Thread).where(Thread.id == post.thread_id).values(reply_count=Thread.reply_count - 1)
+        )
     close_review(post, moderator, "delete")
     record_post(moderator, "delete_post", post, reason)
     db.session.commit()
@@ -133,9 +151,17 @@ def decide(moderator: User, item: ReviewItem, decision: str, reason: str = "") -
 
 # -- threads -----------------------------------------------------------------
 
+
 def _thread_record(moderator, action, thread, reason):
-    record(moderator, action, "thread", thread.id, target_user_id=thread.author_id, group_id=thread.group_id,
-           reason=reason)
+    record(
+        moderator,
+        action,
+        "thread",
+        thread.id,
+        target_user_id=thread.author_id,
+        group_id=thread.group_id,
+        reason=reason,
+    )
 
 
 def lock_thread(moderator: User, thread: Thread, locked: bool, reason: str = "") -> Thread:
@@ -157,8 +183,11 @@ def pin_thread(moderator: User, thread: Thread, pinned: bool, reason: str = "") 
 
 
 def _move_counts(group_id: int, threads: int, posts: int) -> None:
-    db.session.execute(update(Group).where(Group.id == group_id).values(
-        thread_count=Group.thread_count + threads, post_count=Group.post_count + posts))
+    db.session.execute(
+        update(Group)
+        .where(Group.id == group_id)
+        .values(thread_count=Group.thread_count + threads, post_count=Group.post_count + posts)
+    )
 
 
 def move_thread(moderator: User, thread: Thread, group: Group, reason: str = "") -> Thread:
@@ -169,8 +198,11 @@ def move_thread(moderator: User, thread: Thread, group: Group, reason: str = "")
     _move_counts(group.id, +1, +rows)
     old = thread.group.name
     thread.group_id = group.id
-    db.session.execute(update(ReviewItem).where(ReviewItem.post_id.in_(
-        select(Post.id).where(Post.thread_id == thread.id))).values(group_id=group.id))
+    db.session.execute(
+        update(ReviewItem)
+        .where(ReviewItem.post_id.in_(select(Post.id).where(Post.thread_id == thread.id)))
+        .values(group_id=group.id)
+    )
     _thread_record(moderator, "move_thread", thread, clean_reason(f"From {old} to {group.name}. {reason}"))
     db.session.commit()
     return thread
@@ -204,6 +236,7 @@ def merge_thread(moderator: User, source: Thread, target: Thread, reason: str = 
 
 # -- people ------------------------------------------------------------------
 
+
 def _user_record(moderator, action, user, reason, group_id=None):
     record(moderator, action, "user", user.id, target_user_id=user.id, group_id=group_id, reason=reason)
 
@@ -218,8 +251,9 @@ def _days(days) -> int:
     return days
 
 
-def sanction_user(moderator: User, user: User, kind: str, reason: str, days=None,
-                  group_id: int | None = None) -> User:
+def sanction_user(
+    moderator: User, user: User, kind: str, reason: str, days=None, group_id: int | None = None
+) -> User:
     """Warn, silence (N days), suspend (N days) or ban ``user``, or lift every sanction."""
     reason = _require_reason(reason)
     now = utcnow()
@@ -245,10 +279,8 @@ def sanction_user(moderator: User, user: User, kind: str, reason: str, days=None
 
 # -- watched words -------------------------------------------------------------
 
-def add_watched_word(admin: User, word: str, action: str) -> "WatchedWord":
-    from moderation.models import WatchedWord, WordAction
-    from moderation.rules import WORD_MAX
 
+def add_watched_word(admin: User, word: str, action: str) -> WatchedWord:
     word = " ".join((word or "").split()).lower()
     if not word:
         raise ActionError("Type a word or phrase to watch.")
@@ -268,7 +300,7 @@ def add_watched_word(admin: User, word: str, action: str) -> "WatchedWord":
     return existing
 
 
-def remove_watched_word(admin: User, word: "WatchedWord") -> None:
+def remove_watched_word(admin: User, word: WatchedWord) -> None:
     record(admin, "remove_watched_word", "word", word.id, reason=word.word)
     db.session.delete(word)
     db.session.commit()

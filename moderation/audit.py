@@ -4,6 +4,7 @@ These helpers add rows to the current transaction and never commit: the action
 that calls them owns the transaction, so an action and its audit row are
 written together or not at all.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import select, update
@@ -19,19 +20,41 @@ def clean_reason(reason: str | None) -> str:
     return " ".join((reason or "").split())[:REASON_MAX]
 
 
-def record(moderator, action: str, target_type: str, target_id: int, *, target_user_id: int | None = None,
-           group_id: int | None = None, reason: str = "") -> ModerationAction:
+def record(
+    moderator,
+    action: str,
+    target_type: str,
+    target_id: int,
+    *,
+    target_user_id: int | None = None,
+    group_id: int | None = None,
+    reason: str = "",
+) -> ModerationAction:
     """Add an audit row; ``moderator`` None means an automatic rule acted."""
-    row = ModerationAction(moderator_id=moderator.id if moderator is not None else None, action=action,
-                           target_type=target_type, target_id=target_id, target_user_id=target_user_id,
-                           group_id=group_id, reason=clean_reason(reason), created_at=utcnow())
+    row = ModerationAction(
+        moderator_id=moderator.id if moderator is not None else None,
+        action=action,
+        target_type=target_type,
+        target_id=target_id,
+        target_user_id=target_user_id,
+        group_id=group_id,
+        reason=clean_reason(reason),
+        created_at=utcnow(),
+    )
     db.session.add(row)
     return row
 
 
 def record_post(moderator, action: str, post: Post, reason: str = "") -> ModerationAction:
-    return record(moderator, action, "post", post.id, target_user_id=post.author_id,
-                  group_id=post.thread.group_id, reason=reason)
+    return record(
+        moderator,
+        action,
+        "post",
+        post.id,
+        target_user_id=post.author_id,
+        group_id=post.thread.group_id,
+        reason=reason,
+    )
 
 
 def open_review(post: Post, reason: str, *, note: str = "", urgent: bool = False) -> ReviewItem:
@@ -39,8 +62,14 @@ def open_review(post: Post, reason: str, *, note: str = "", urgent: bool = False
     item = db.session.scalar(select(ReviewItem).where(ReviewItem.post_id == post.id))
     urgent = urgent or reason == "crisis"
     if item is None:
-        item = ReviewItem(post_id=post.id, group_id=post.thread.group_id, reason=reason, note=clean_reason(note),
-                          is_urgent=urgent, opened_at=utcnow())
+        item = ReviewItem(
+            post_id=post.id,
+            group_id=post.thread.group_id,
+            reason=reason,
+            note=clean_reason(note),
+            is_urgent=urgent,
+            opened_at=utcnow(),
+        )
         db.session.add(item)
     elif not item.is_open:
         item.is_open, item.closed_at, item.closed_by_id, item.decision = True, None, None, None
@@ -62,8 +91,9 @@ def close_review(post: Post, moderator, decision: str) -> None:
         item.is_open, item.closed_at, item.decision = False, now, decision
         item.closed_by_id = moderator.id if moderator is not None else None
         item.review_seconds = max(0, int((now - item.opened_at).total_seconds()))
-    db.session.execute(update(Flag).where(Flag.post_id == post.id, Flag.resolved_at.is_(None))
-                       .values(resolved_at=now))
+    db.session.execute(
+        update(Flag).where(Flag.post_id == post.id, Flag.resolved_at.is_(None)).values(resolved_at=now)
+    )
     post.flag_count = 0
 
 
@@ -78,8 +108,11 @@ def set_hidden(post: Post, moderator, reason: str) -> None:
 def clear_hidden(post: Post) -> None:
     post.hidden_at = post.hidden_by_id = post.hidden_reason = None
     if post.is_opening:
-        db.session.execute(update(Thread).where(Thread.id == post.thread_id, Thread.merged_into_id.is_(None))
-                           .values(hidden_at=None))
+        db.session.execute(
+            update(Thread)
+            .where(Thread.id == post.thread_id, Thread.merged_into_id.is_(None))
+            .values(hidden_at=None)
+        )
 
 
 def screen_new_post(post: Post, screening) -> None:

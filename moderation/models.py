@@ -6,6 +6,7 @@ automatic rule (held for approval, watched word) or by crisis language, and
 closed by a moderator's decision. Every moderator action, and every automatic
 one, writes a ``ModerationAction`` audit row: who, what, target, reason, when.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -137,15 +138,26 @@ class ModerationAction(db.Model):
 
 
 ACTION_LABELS = {
-    "hide_post": "Hid a post", "unhide_post": "Restored a post", "delete_post": "Deleted a post",
-    "edit_post": "Edited a post", "keep_post": "Kept a post", "hold_post": "Held a post for approval",
-    "auto_hide_post": "Hid a post after flags", "queue_post": "Queued a post for review",
-    "lock_thread": "Locked a thread", "unlock_thread": "Unlocked a thread",
-    "pin_thread": "Pinned a thread", "unpin_thread": "Unpinned a thread",
-    "move_thread": "Moved a thread", "merge_thread": "Merged a thread",
-    "warn_user": "Warned a member", "silence_user": "Silenced a member",
-    "suspend_user": "Suspended a member", "ban_user": "Banned a member",
-    "lift_sanctions": "Lifted sanctions", "add_watched_word": "Added a watched word",
+    "hide_post": "Hid a post",
+    "unhide_post": "Restored a post",
+    "delete_post": "Deleted a post",
+    "edit_post": "Edited a post",
+    "keep_post": "Kept a post",
+    "hold_post": "Held a post for approval",
+    "auto_hide_post": "Hid a post after flags",
+    "queue_post": "Queued a post for review",
+    "lock_thread": "Locked a thread",
+    "unlock_thread": "Unlocked a thread",
+    "pin_thread": "Pinned a thread",
+    "unpin_thread": "Unpinned a thread",
+    "move_thread": "Moved a thread",
+    "merge_thread": "Merged a thread",
+    "warn_user": "Warned a member",
+    "silence_user": "Silenced a member",
+    "suspend_user": "Suspended a member",
+    "ban_user": "Banned a member",
+    "lift_sanctions": "Lifted sanctions",
+    "add_watched_word": "Added a watched word",
     "remove_watched_word": "Removed a watched word",
 }
 

@@ -8,6 +8,7 @@ admins edit them at ``/mod/words``. Members with fewer than
 ``NEW_MEMBER_POSTS`` posts who include links are held, and no post may carry
 more than ``MAX_LINKS_PER_POST`` links.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,8 +23,9 @@ from moderation.models import WatchedWord, WordAction
 
 DEFAULT_MAX_LINKS = 8
 DEFAULT_NEW_MEMBER_POSTS = 3
-_LINK = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+|\[[^\]]*\]\([^)\s]+\)|<[a-z][\w+.-]*:[^>\s]+>",
-                   re.IGNORECASE)
+_LINK = re.compile(
+    r"(?:https?://|www\.)[^\s<>()\[\]]+|\[[^\]]*\]\([^)\s]+\)|<[a-z][\w+.-]*:[^>\s]+>", re.IGNORECASE
+)
 WORD_MAX = 100
 
 
@@ -71,8 +73,10 @@ def screen(author, text: str) -> Screening:
         return result
     hits = watched_word_hits(text)
     if hits.get(WordAction.BLOCK):
-        result.block = ("Your post contains words that are not allowed here: "
-                        f"{', '.join(hits[WordAction.BLOCK])}. Please reword it.")
+        result.block = (
+            "Your post contains words that are not allowed here: "
+            f"{', '.join(hits[WordAction.BLOCK])}. Please reword it."
+        )
         return result
     staff = getattr(author, "is_site_moderator", False)
     if hits.get(WordAction.HOLD):

@@ -4,6 +4,7 @@
 finds something, show a panel with the choices instead of publishing. Nothing
 is changed without the author pressing a button.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,8 +13,11 @@ from moderation.crisis import find_crisis_language
 from moderation.personal_data import Finding, find_personal_data, redact
 
 CRISIS_RESOURCES = (
-    ("If you are in danger now", "call your local emergency number (911 in the US and Canada, "
-                                 "999 or 112 in the UK and Ireland, 112 in the EU, 000 in Australia)."),
+    (
+        "If you are in danger now",
+        "call your local emergency number (911 in the US and Canada, "
+        "999 or 112 in the UK and Ireland, 112 in the EU, 000 in Australia).",
+    ),
     ("US", "call or text 988 (Suicide & Crisis Lifeline), any time."),
     ("UK and Ireland", "call Samaritans free on 116 123, any time, or text SHOUT to 85258."),
     ("Elsewhere", "find a helpline near you at findahelpline.com."),

@@ -6,6 +6,7 @@ index covers; the median time to review reads one row at the middle offset of
 fast on a large site. ``group_ids`` None means every group (site moderators);
 a list scopes every number to those groups (group moderators).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -40,8 +41,11 @@ def _scoped(stmt, group_column, group_ids):
 
 
 def open_by_reason(group_ids=None) -> list[tuple[str, str, int]]:
-    stmt = _scoped(select(ReviewItem.reason, func.count()).where(ReviewItem.is_open)
-                   .group_by(ReviewItem.reason), ReviewItem.group_id, group_ids)
+    stmt = _scoped(
+        select(ReviewItem.reason, func.count()).where(ReviewItem.is_open).group_by(ReviewItem.reason),
+        ReviewItem.group_id,
+        group_ids,
+    )
     rows = sorted(db.session.execute(stmt).all(), key=lambda r: (r[0] != "crisis", -r[1]))
     return [(reason, REASON_LABELS.get(reason, reason), count) for reason, count in rows]
 
@@ -55,8 +59,9 @@ def median_review_seconds(group_ids=None, days: int = DAYS) -> int | None:
     """Median time from entering the queue to a decision, over the last ``days`` days."""
     since = utcnow() - timedelta(days=days)
     where = (ReviewItem.closed_at >= since, ReviewItem.review_seconds.is_not(None))
-    count = db.session.scalar(_scoped(select(func.count()).select_from(ReviewItem).where(*where),
-                                      ReviewItem.group_id, group_ids))
+    count = db.session.scalar(
+        _scoped(select(func.count()).select_from(ReviewItem).where(*where), ReviewItem.group_id, group_ids)
+    )
     if not count:
         return None
     stmt = _scoped(select(ReviewItem.review_seconds).where(*where), ReviewItem.group_id, group_ids)
@@ -93,9 +98,14 @@ def posts_per_day(group_ids=None, days: int = DAYS) -> list[Bar]:
 
 def most_flagged_members(group_ids=None, days: int = DAYS, limit: int = 5) -> list[tuple[User, int]]:
     since = utcnow() - timedelta(days=days)
-    stmt = (select(Post.author_id, func.count(Flag.id).label("n")).join(Post, Post.id == Flag.post_id)
-            .where(Flag.created_at >= since, Post.author_id.is_not(None))
-            .group_by(Post.author_id).order_by(func.count(Flag.id).desc(), Post.author_id).limit(limit))
+    stmt = (
+        select(Post.author_id, func.count(Flag.id).label("n"))
+        .join(Post, Post.id == Flag.post_id)
+        .where(Flag.created_at >= since, Post.author_id.is_not(None))
+        .group_by(Post.author_id)
+        .order_by(func.count(Flag.id).desc(), Post.author_id)
+        .limit(limit)
+    )
     if group_ids is not None:
         stmt = _scoped(stmt.join(Thread, Thread.id == Post.thread_id), Thread.group_id, group_ids)
     rows = db.session.execute(stmt).all()
@@ -104,7 +114,10 @@ def most_flagged_members(group_ids=None, days: int = DAYS, limit: int = 5) -> li
 
 
 def recent_actions(group_ids=None, limit: int = 10) -> list[ModerationAction]:
-    stmt = (select(ModerationAction)
-            .options(joinedload(ModerationAction.moderator), joinedload(ModerationAction.target_user))
-            .order_by(ModerationAction.created_at.desc(), ModerationAction.id.desc()).limit(limit))
+    stmt = (
+        select(ModerationAction)
+        .options(joinedload(ModerationAction.moderator), joinedload(ModerationAction.target_user))
+        .order_by(ModerationAction.created_at.desc(), ModerationAction.id.desc())
+        .limit(limit)
+    )
     return list(db.session.scalars(_scoped(stmt, ModerationAction.group_id, group_ids)))

@@ -6,6 +6,7 @@ two members, spam hidden automatically after three flags, a personal attack
 hidden by Maria with a reason, a locked thread, a warning, a few decided items
 (so the median time to review has data) and the admin's watched words.
 """
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -18,28 +19,45 @@ from forum.models import Group, Post, Thread, User
 from moderation import actions
 from moderation.models import ReviewItem
 
-WATCHED_WORDS = (("casino", "block"), ("miracle cure", "hold"), ("guaranteed cure", "hold"), ("detox", "flag"))
+WATCHED_WORDS = (
+    ("casino", "block"),
+    ("miracle cure", "hold"),
+    ("guaranteed cure", "hold"),
+    ("detox", "flag"),
+)
 
-CRISIS_REPLY = ("Reading this at 3am. Honestly some nights I think everyone would be better off without me. "
-                "I haven't told my partner how bad it has got.")
-DUBIOUS_REPLY = ("You can come off metformin completely if you take cinnamon capsules every morning. "
-                 "My neighbour did and her doctor never noticed.")
-SPAM_REPLY = ("Stop wasting money on prescriptions! Our herbal blend reverses everything in 14 days, "
-              "order today at herbal-freedom dot shop.")
-RUDE_REPLY = "Honestly that is the stupidest question I've read on here. Do some reading before wasting our time."
-KEPT_REPLY = "Beetroot juice lowered my readings a bit, but I still take my tablets. Worth asking your GP about."
+CRISIS_REPLY = (
+    "Reading this at 3am. Honestly some nights I think everyone would be better off without me. "
+    "I haven't told my partner how bad it has got."
+)
+DUBIOUS_REPLY = (
+    "You can come off metformin completely if you take cinnamon capsules every morning. "
+    "My neighbour did and her doctor never noticed."
+)
+SPAM_REPLY = (
+    "Stop wasting money on prescriptions! Our herbal blend reverses everything in 14 days, "
+    "order today at herbal-freedom dot shop."
+)
+RUDE_REPLY = (
+    "Honestly that is the stupidest question I've read on here. Do some reading before wasting our time."
+)
+KEPT_REPLY = (
+    "Beetroot juice lowered my readings a bit, but I still take my tablets. Worth asking your GP about."
+)
 
 
 def _thread_in(slug: str, index: int = -1) -> Thread:
-    threads = list(db.session.scalars(select(Thread).join(Group).where(Group.slug == slug)
-                                      .order_by(Thread.created_at)))
+    threads = list(
+        db.session.scalars(select(Thread).join(Group).where(Group.slug == slug).order_by(Thread.created_at))
+    )
     return threads[index]
 
 
 def _posters(thread: Thread) -> list[User]:
     """People who already wrote in ``thread`` (members of its group), opener first."""
-    ids = dict.fromkeys(db.session.scalars(select(Post.author_id).where(Post.thread_id == thread.id)
-                                           .order_by(Post.number)))
+    ids = dict.fromkeys(
+        db.session.scalars(select(Post.author_id).where(Post.thread_id == thread.id).order_by(Post.number))
+    )
     return [db.session.get(User, i) for i in ids if i is not None]
 
 
@@ -58,7 +76,9 @@ def seed_moderation(users: dict[str, User], moderator: User) -> None:
     diabetes = _thread_in("type-2-diabetes")
     writer = _posters(diabetes)[-1]
     dubious = post_reply(writer, diabetes, DUBIOUS_REPLY, screen=False)
-    actions.flag_post(flaggers[0], dubious, "harmful_advice", "Stopping metformin without a doctor is dangerous.")
+    actions.flag_post(
+        flaggers[0], dubious, "harmful_advice", "Stopping metformin without a doctor is dangerous."
+    )
     actions.flag_post(flaggers[1], dubious, "misinformation")
 
     heart = _thread_in("heart-health")
@@ -71,7 +91,9 @@ def seed_moderation(users: dict[str, User], moderator: User) -> None:
     actions.flag_post(flaggers[0], rude, "harassment", "Aimed at a new member.")
     _age_item(rude, 95)
     actions.hide_post(moderator, rude, "Personal attack on another member; please keep replies kind.")
-    actions.sanction_user(moderator, rude.author, "warn", "Please keep replies kind; questions are always welcome.")
+    actions.sanction_user(
+        moderator, rude.author, "warn", "Please keep replies kind; questions are always welcome."
+    )
 
     kept = post_reply(_posters(diabetes)[0], diabetes, KEPT_REPLY, screen=False)
     actions.flag_post(flaggers[4], kept, "misinformation")

@@ -158,8 +158,8 @@ def new_thread(slug):
         except ActionError as error:
             form.form_errors.append(str(error))
         else:
-            flash(posted_message(thread.hidden_at is not None, "Your post is live. You will find replies here."),
-                  "success")
+            live = "Your post is live. You will find replies here."
+            flash(posted_message(thread.hidden_at is not None, live), "success")
             return redirect(url_for("threads.show", thread_id=thread.id))
     status = 400 if form.errors or form.form_errors else 200
     return render_template("groups/new_thread.html", group=group, form=form, safety=safety), status

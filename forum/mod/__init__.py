@@ -1,5 +1,6 @@
 """Moderation pages: dashboard, review queue, audit log, watched words, and the
 moderator tools for posts, threads and people (``/mod/...``), plus flagging."""
+
 from flask import Blueprint
 
 bp = Blueprint("mod", __name__)

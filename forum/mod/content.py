@@ -1,5 +1,6 @@
 """Routes for acting on one thing: flag a post (/p/<id>/flag), moderate a post
 (/mod/post/<id>), a thread (/mod/thread/<id>) or a member (/mod/user/<name>)."""
+
 import re
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -17,14 +18,22 @@ from forum.models import Group, Post, Thread, User
 from moderation import actions, queue
 
 
-KIND_DONE = {"warn": "warned", "silence": "silenced", "suspend": "suspended", "ban": "banned",
-             "lift": "sanctions lifted"}
+KIND_DONE = {
+    "warn": "warned",
+    "silence": "silenced",
+    "suspend": "suspended",
+    "ban": "banned",
+    "lift": "sanctions lifted",
+}
 THREAD_DONE = {"lock": "locked", "unlock": "unlocked", "pin": "pinned", "unpin": "unpinned"}
 
 
 def _post_or_404(post_id: int) -> Post:
-    post = db.session.scalar(select(Post).options(joinedload(Post.thread).joinedload(Thread.group),
-                                                  joinedload(Post.author)).where(Post.id == post_id))
+    post = db.session.scalar(
+        select(Post)
+        .options(joinedload(Post.thread).joinedload(Thread.group), joinedload(Post.author))
+        .where(Post.id == post_id)
+    )
     if post is None or not permissions.can_view_thread(current_user, post.thread):
         abort(404)
     return post
@@ -92,8 +101,13 @@ def _move_choices(thread: Thread) -> list[SelectChoice]:
 
 def _merge_target(raw: str) -> Thread:
     match = re.search(r"(?:/t/)?(\d{1,9})\b", raw or "")
-    target = db.session.scalar(select(Thread).options(joinedload(Thread.group))
-                               .where(Thread.id == int(match.group(1)))) if match else None
+    target = (
+        db.session.scalar(
+            select(Thread).options(joinedload(Thread.group)).where(Thread.id == int(match.group(1)))
+        )
+        if match
+        else None
+    )
     if target is None:
         raise ActionError("No thread has that number. Paste its link, like /t/42.")
     if not permissions.can_moderate_thread(current_user, target):
@@ -105,7 +119,11 @@ def _merge_target(raw: str) -> Thread:
 @login_required
 def thread_tools(thread_id):
     thread = _thread_or_404(thread_id)
-    reason_form, move_form, merge_form = ReasonForm(prefix="t"), MoveForm(prefix="move"), MergeForm(prefix="merge")
+    reason_form, move_form, merge_form = (
+        ReasonForm(prefix="t"),
+        MoveForm(prefix="move"),
+        MergeForm(prefix="merge"),
+    )
     move_form.group.choices = _move_choices(thread)
     do = request.form.get("do", "")
     try:
@@ -122,15 +140,17 @@ def thread_tools(thread_id):
             flash(f"The thread moved to {group.name}.", "success")
             return redirect(url_for("threads.show", thread_id=thread.id))
         if do == "merge" and merge_form.validate_on_submit():
-            target = actions.merge_thread(current_user, thread, _merge_target(merge_form.target.data),
-                                          merge_form.reason.data)
+            target = actions.merge_thread(
+                current_user, thread, _merge_target(merge_form.target.data), merge_form.reason.data
+            )
             flash("The threads are merged.", "success")
             return redirect(url_for("threads.show", thread_id=target.id))
     except ActionError as error:
         flash(str(error), "error")
     status = 400 if request.method == "POST" else 200
-    return render_template("mod/thread.html", thread=thread, reason_form=reason_form, move_form=move_form,
-                           merge_form=merge_form), status
+    return render_template(
+        "mod/thread.html", thread=thread, reason_form=reason_form, move_form=move_form, merge_form=merge_form
+    ), status
 
 
 @bp.route("/mod/user/<username>", methods=["GET", "POST"])
@@ -142,8 +162,10 @@ def user_tools(username):
     form = SanctionForm()
     if form.validate_on_submit():
         if not permissions.can_sanction_user(current_user, member, form.kind.data):
-            form.form_errors.append("You cannot do that to this account: group moderators may warn; "
-                                    "site moderators silence, suspend and ban members.")
+            form.form_errors.append(
+                "You cannot do that to this account: group moderators may warn; "
+                "site moderators silence, suspend and ban members."
+            )
         else:
             try:
                 actions.sanction_user(current_user, member, form.kind.data, form.reason.data, form.days.data)

@@ -1,4 +1,5 @@
 """Routes: /mod (dashboard), /mod/queue, /mod/log and /mod/words (admins)."""
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
@@ -41,10 +42,15 @@ def _int_arg(name: str) -> int | None:
 def dashboard():
     scope = require_mod_area()
     return render_template(
-        "mod/dashboard.html", by_reason=stats.open_by_reason(scope), urgent=stats.urgent_count(scope),
-        median=stats.median_review_seconds(scope), flags=stats.flags_per_day(scope),
-        posts=stats.posts_per_day(scope), flagged_members=stats.most_flagged_members(scope),
-        recent=stats.recent_actions(scope))
+        "mod/dashboard.html",
+        by_reason=stats.open_by_reason(scope),
+        urgent=stats.urgent_count(scope),
+        median=stats.median_review_seconds(scope),
+        flags=stats.flags_per_day(scope),
+        posts=stats.posts_per_day(scope),
+        flagged_members=stats.most_flagged_members(scope),
+        recent=stats.recent_actions(scope),
+    )
 
 
 @bp.route("/mod/queue")
@@ -56,8 +62,16 @@ def review_queue():
     group_id = _int_arg("group")
     items = queue.open_items(scope, reason=reason or None, group_id=group_id)
     flags = queue.open_flags_by_post([item.post_id for item in items])
-    return render_template("mod/queue.html", items=items, flags=flags, reason=reason, group_id=group_id,
-                           reasons=REASON_LABELS, groups=_groups(scope), form=DecisionForm())
+    return render_template(
+        "mod/queue.html",
+        items=items,
+        flags=flags,
+        reason=reason,
+        group_id=group_id,
+        reasons=REASON_LABELS,
+        groups=_groups(scope),
+        form=DecisionForm(),
+    )
 
 
 @bp.route("/mod/queue/<int:item_id>", methods=["POST"])
@@ -87,13 +101,23 @@ def log():
     moderator_name = request.args.get("moderator", "").strip()[:32]
     moderator_id = None
     if moderator_name:
-        moderator_id = db.session.scalar(select(User.id).where(User.username_key == moderator_name.lower())) or -1
+        moderator_id = (
+            db.session.scalar(select(User.id).where(User.username_key == moderator_name.lower())) or -1
+        )
     page = requested_page()
-    entries, has_next = queue.log_entries(scope, action=action or None, moderator_id=moderator_id,
-                                          target_user_id=_int_arg("member"), page=page)
-    return render_template("mod/log.html", entries=entries, has_next=has_next, page=page, action=action,
-                           moderator=moderator_name, member=request.args.get("member", ""),
-                           actions=ACTION_LABELS)
+    entries, has_next = queue.log_entries(
+        scope, action=action or None, moderator_id=moderator_id, target_user_id=_int_arg("member"), page=page
+    )
+    return render_template(
+        "mod/log.html",
+        entries=entries,
+        has_next=has_next,
+        page=page,
+        action=action,
+        moderator=moderator_name,
+        member=request.args.get("member", ""),
+        actions=ACTION_LABELS,
+    )
 
 
 @bp.route("/mod/words", methods=["GET", "POST"])

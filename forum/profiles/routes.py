@@ -28,7 +28,8 @@ def show(username):
     posts = queries.recent_posts_by(current_user, profile.id, limit=15)
     own = current_user.is_authenticated and current_user.id == profile.id
     warnings = moderation_queue.warnings_for(profile.id) if own else []
-    return render_template("profiles/show.html", profile=profile, groups=groups, posts=posts, warnings=warnings)
+    return render_template("profiles/show.html", profile=profile, groups=groups, posts=posts,
+                           warnings=warnings)
 
 
 @bp.route("/settings/profile", methods=["GET", "POST"])

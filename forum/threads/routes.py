@@ -146,7 +146,8 @@ def edit(post_id):
             flash("Your changes are saved. Earlier versions stay in the post's history.", "success")
             return redirect(post_url(post))
     status = 400 if form.errors or form.form_errors else 200
-    return render_template("threads/edit.html", post=post, form=form, safety=safety, by_author=by_author), status
+    return render_template("threads/edit.html", post=post, form=form, safety=safety,
+                           by_author=by_author), status
 
 
 @bp.route("/p/<int:post_id>/delete", methods=["POST"])

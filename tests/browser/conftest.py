@@ -5,6 +5,7 @@ free port; Playwright drives Debian's ``/usr/bin/chromium`` (never a
 downloaded browser). Tests here are skipped, with the reason, when Playwright
 or Chromium is missing.
 """
+
 from __future__ import annotations
 
 import os
@@ -14,8 +15,15 @@ import threading
 import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,7 @@ other dialog, any write to ``window.__xss``, and any page error fails the
 test. Event handlers that need a person (hover, focus, toggle ...) are fired
 on every element, and every link must point to http(s), mailto or this site.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -58,8 +59,13 @@ def hostile_site(app):
         thread = start_thread(admin, group, "discussion", "Every vector in one thread", "Opening post")
         for i, vector in enumerate(VECTORS):
             start_thread(admin, group, "question", f"Vector {i}: {vector}"[:200], "Body")
-            author = User(username=f"v{i}", username_key=f"v{i}", email=f"v{i}@example.com",
-                          display_name=vector[:64], bio=vector[:1000])
+            author = User(
+                username=f"v{i}",
+                username_key=f"v{i}",
+                email=f"v{i}@example.com",
+                display_name=vector[:64],
+                bio=vector[:1000],
+            )
             _db.session.add(author)
             _db.session.commit()
             post = post_reply(author, thread, vector)
@@ -92,8 +98,11 @@ def _visit(page, url):
 
 def _pages(site):
     slug = site["slug"]
-    return [f"/t/{site['thread']}", "/", f"/groups/{slug}"] + [f"/groups/{slug}?page={n}" for n in (2, 4, 7)] + [
-        "/u/reader", "/u/v1", "/u/v50", "/u/v120"]
+    return (
+        [f"/t/{site['thread']}", "/", f"/groups/{slug}"]
+        + [f"/groups/{slug}?page={n}" for n in (2, 4, 7)]
+        + ["/u/reader", "/u/v1", "/u/v50", "/u/v120"]
+    )
 
 
 def test_no_vector_runs_script_for_a_reader(browser, live_server, hostile_site):
@@ -127,8 +136,10 @@ def test_the_trap_catches_a_script_that_runs(browser):
     page = context.new_page()
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.set_content('<main><img src="x:nowhere" onerror="window.__xss=1;alert(7)">'
-                     '<p onmouseover="window.__xss=2">hover</p><a href="javascript:void(0)">x</a></main>')
+    page.set_content(
+        '<main><img src="x:nowhere" onerror="window.__xss=1;alert(7)">'
+        '<p onmouseover="window.__xss=2">hover</p><a href="javascript:void(0)">x</a></main>'
+    )
     page.wait_for_timeout(100)
     result = page.evaluate(FIRE_EVENTS)
     assert dialogs and set(dialogs) == {"7"}  # onerror ran on load (and again when poked)

@@ -2,6 +2,7 @@
 
 The suite turns rate limiting off by default; these tests turn it on.
 """
+
 import pytest
 from sqlalchemy import func, select
 
@@ -12,9 +13,16 @@ from forum.models import Post
 
 @pytest.fixture
 def limited_app(app_config):
-    app = create_app({**app_config, "RATELIMIT_ENABLED": True, "LOGIN_RATE_LIMIT": "3 per minute",
-                      "REGISTER_RATE_LIMIT": "2 per hour", "POST_RATE_LIMIT": "2 per minute",
-                      "RATELIMIT_STORAGE_URI": "memory://"})
+    app = create_app(
+        {
+            **app_config,
+            "RATELIMIT_ENABLED": True,
+            "LOGIN_RATE_LIMIT": "3 per minute",
+            "REGISTER_RATE_LIMIT": "2 per hour",
+            "POST_RATE_LIMIT": "2 per minute",
+            "RATELIMIT_STORAGE_URI": "memory://",
+        }
+    )
     with app.app_context():
         _db.drop_all()
         _db.create_all()
@@ -38,11 +46,25 @@ def test_login_attempts_are_limited(limited_app):
 def test_registrations_are_limited(limited_app):
     client = limited_app.test_client()
     for i in range(2):
-        client.post("/register", data={"username": f"user{i}", "email": f"u{i}@example.com",
-                                       "password": "a-long-password-1", "confirm": "a-long-password-1"})
+        client.post(
+            "/register",
+            data={
+                "username": f"user{i}",
+                "email": f"u{i}@example.com",
+                "password": "a-long-password-1",
+                "confirm": "a-long-password-1",
+            },
+        )
         client.post("/logout")
-    response = client.post("/register", data={"username": "user9", "email": "u9@example.com",
-                                               "password": "a-long-password-1", "confirm": "a-long-password-1"})
+    response = client.post(
+        "/register",
+        data={
+            "username": "user9",
+            "email": "u9@example.com",
+            "password": "a-long-password-1",
+            "confirm": "a-long-password-1",
+        },
+    )
     assert response.status_code == 429
 
 
@@ -65,8 +87,10 @@ def test_posting_is_limited_per_account_and_keeps_the_text(limited_app):
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     assert "posting very quickly" in page and "My third reply, typed with care" in page
-    response = ann_client.post(f"/groups/heart-health/new", data={"kind": "question", "title": "Another question here",
-                                                                  "body": "Kept text"})
+    response = ann_client.post(
+        "/groups/heart-health/new",
+        data={"kind": "question", "title": "Another question here", "body": "Kept text"},
+    )
     assert response.status_code == 400 and "Kept text" in response.get_data(as_text=True)
     assert bob_client.post(f"/t/{thread_id}/reply", data={"body": "Bob is not limited"}).status_code == 302
     with limited_app.app_context():
@@ -82,15 +106,25 @@ def test_counts_can_live_in_redis(app_config):
     except redis.exceptions.RedisError:
         pytest.skip("Redis is not reachable on 127.0.0.1:6379")
     redis.Redis.from_url(url).flushdb()
-    config = {**app_config, "RATELIMIT_ENABLED": True, "LOGIN_RATE_LIMIT": "2 per minute",
-              "RATELIMIT_STORAGE_URI": url}
+    config = {
+        **app_config,
+        "RATELIMIT_ENABLED": True,
+        "LOGIN_RATE_LIMIT": "2 per minute",
+        "RATELIMIT_STORAGE_URI": url,
+    }
     first, second = create_app(config), create_app(config)  # two workers, one Redis
     with first.app_context():
         _db.create_all()
     try:
-        assert first.test_client().post("/login", data={"identifier": "x", "password": "y"}).status_code == 400
-        assert second.test_client().post("/login", data={"identifier": "x", "password": "y"}).status_code == 400
-        assert first.test_client().post("/login", data={"identifier": "x", "password": "y"}).status_code == 429
+        assert (
+            first.test_client().post("/login", data={"identifier": "x", "password": "y"}).status_code == 400
+        )
+        assert (
+            second.test_client().post("/login", data={"identifier": "x", "password": "y"}).status_code == 400
+        )
+        assert (
+            first.test_client().post("/login", data={"identifier": "x", "password": "y"}).status_code == 429
+        )
         assert redis.Redis.from_url(url).keys("LIMITS*")  # the counts are in Redis
     finally:
         redis.Redis.from_url(url).flushdb()

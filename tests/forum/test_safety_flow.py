@@ -1,4 +1,5 @@
 """The safety step before publishing: crisis resources and personal data, all without JavaScript."""
+
 import pytest
 from sqlalchemy import func, select
 
@@ -23,11 +24,17 @@ def _count(db, model):
 
 def test_crisis_language_shows_resources_and_keeps_everything_typed(client, member, db):
     slug, _ = member
-    response = client.post(f"/groups/{slug}/new", data={"kind": "discussion", "title": "I am struggling tonight",
-                                                         "body": CRISIS})
+    response = client.post(
+        f"/groups/{slug}/new", data={"kind": "discussion", "title": "I am struggling tonight", "body": CRISIS}
+    )
     page = response.get_data(as_text=True)
     assert response.status_code == 200
-    for text in ("call or text 988", "Samaritans free on 116 123", "local emergency number", "Publish anyway"):
+    for text in (
+        "call or text 988",
+        "Samaritans free on 116 123",
+        "local emergency number",
+        "Publish anyway",
+    ):
         assert text in page
     assert "I am struggling tonight" in page and "I want to kill myself." in page
     assert '<input checked id="kind-1" name="kind" required type="radio" value="discussion">' in page
@@ -47,8 +54,11 @@ def test_publishing_anyway_puts_the_post_on_top_of_the_queue_as_urgent(app, clie
 
 def test_personal_data_is_shown_and_redacted_only_on_request(client, member, db):
     slug, _ = member
-    data = {"kind": "question", "title": "Which cardiologist at St Mary's?",
-            "body": "Call me on 555-123-4567 or email ann.s@example.org. My MRN is 123456789."}
+    data = {
+        "kind": "question",
+        "title": "Which cardiologist at St Mary's?",
+        "body": "Call me on 555-123-4567 or email ann.s@example.org. My MRN is 123456789.",
+    }
     response = client.post(f"/groups/{slug}/new", data=data)
     page = response.get_data(as_text=True)
     assert response.status_code == 200
@@ -83,12 +93,17 @@ def test_an_authors_edit_gets_the_same_safety_step(client, member, db):
     assert response.status_code == 200 and "A date of birth" in response.get_data(as_text=True)
     response = client.post(f"/p/{post.id}/edit", data={**data, "safety": "redact"})
     assert "DOB: [date of birth removed]" in response.get_data(as_text=True)
-    assert client.post(f"/p/{post.id}/edit", data={**data, "body": CRISIS, "safety": "publish"}).status_code == 302
+    assert (
+        client.post(f"/p/{post.id}/edit", data={**data, "body": CRISIS, "safety": "publish"}).status_code
+        == 302
+    )
     assert db.session.scalar(select(ReviewItem).where(ReviewItem.post_id == post.id)).is_urgent
 
 
 def test_ordinary_posts_go_straight_through(client, member, db):
     _, thread_id = member
-    response = client.post(f"/t/{thread_id}/reply", data={"body": "Walking every day helps me, 500 mg at 8am."})
+    response = client.post(
+        f"/t/{thread_id}/reply", data={"body": "Walking every day helps me, 500 mg at 8am."}
+    )
     assert response.status_code == 302
     assert _count(db, ReviewItem) == 0

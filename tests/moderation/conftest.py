@@ -1,4 +1,5 @@
 """Fixtures for moderation tests: a public group with a member, a moderator and a thread."""
+
 import pytest
 from sqlalchemy import select
 
@@ -24,6 +25,8 @@ def community(app, make_user, make_group, make_thread, add_member):
 @pytest.fixture
 def get(db):
     """``get(Model, **filters)``: one row, fresh from the database."""
+
     def fetch(model, **filters):
         return db.session.scalar(select(model).filter_by(**filters))
+
     return fetch

@@ -1,4 +1,5 @@
 """Moderator actions on threads and people: lock, pin, move, merge; warn, silence, suspend, ban."""
+
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -37,7 +38,9 @@ def test_move_a_thread_to_another_group_keeps_counters_right(client, login, comm
     thread = community["thread"]
     login("modm")
     lungs = get(Group, slug=community["other"])
-    response = client.post(f"/mod/thread/{thread}", data={"do": "move", "move-group": lungs.id, "move-reason": "Wrong group"})
+    response = client.post(
+        f"/mod/thread/{thread}", data={"do": "move", "move-group": lungs.id, "move-reason": "Wrong group"}
+    )
     assert response.status_code == 302
     assert get(Thread, id=thread).group_id == lungs.id
     heart, lungs = get(Group, slug=community["slug"]), get(Group, slug=community["other"])
@@ -56,13 +59,17 @@ def test_a_group_moderator_can_only_move_into_groups_they_moderate(client, login
 
 def test_merge_a_duplicate_question_into_another(app, client, login, community, make_thread, get, db):
     target = community["thread"]
-    duplicate = make_thread("bob", community["slug"], title="Heart rate 95 at rest, normal?", body="Same question")
+    duplicate = make_thread(
+        "bob", community["slug"], title="Heart rate 95 at rest, normal?", body="Same question"
+    )
     dup_client = app.test_client()
     login("cat", c=dup_client)
     dup_client.post(f"/t/{duplicate}/reply", data={"body": "Ask your GP", "safety": "publish"})
     login("modm")
-    response = client.post(f"/mod/thread/{duplicate}", data={"do": "merge", "merge-target": f"/t/{target}",
-                                                             "merge-reason": "Duplicate"})
+    response = client.post(
+        f"/mod/thread/{duplicate}",
+        data={"do": "merge", "merge-target": f"/t/{target}", "merge-reason": "Duplicate"},
+    )
     assert response.status_code == 302 and response.headers["Location"].endswith(f"/t/{target}")
     posts = list(db.session.scalars(select(Post).where(Post.thread_id == target).order_by(Post.number)))
     assert [p.number for p in posts] == [1, 2, 3]
@@ -73,10 +80,13 @@ def test_merge_a_duplicate_question_into_another(app, client, login, community, 
     group = get(Group, slug=community["slug"])
     assert group.thread_count == 1 and group.post_count == 3
     assert "Heart rate 95" not in app.test_client().get(f"/groups/{community['slug']}").get_data(as_text=True)
-    bad = client.post(f"/mod/thread/{target}", data={"do": "merge", "merge-target": "99999"}, follow_redirects=True)
+    bad = client.post(
+        f"/mod/thread/{target}", data={"do": "merge", "merge-target": "99999"}, follow_redirects=True
+    )
     assert "No thread has that number" in bad.get_data(as_text=True)
-    same = client.post(f"/mod/thread/{target}", data={"do": "merge", "merge-target": str(target)},
-                       follow_redirects=True)
+    same = client.post(
+        f"/mod/thread/{target}", data={"do": "merge", "merge-target": str(target)}, follow_redirects=True
+    )
     assert "different thread" in same.get_data(as_text=True)
 
 
@@ -91,16 +101,29 @@ def test_warn_silence_suspend_and_ban(app, client, login, community, get):
     bob = get(User, username="bob")
     assert timedelta(days=2, hours=23) < bob.silenced_until - utcnow() <= timedelta(days=3)
     assert member.post(f"/t/{community['thread']}/reply", data={"body": "hello"}).status_code == 403
-    assert client.post("/mod/user/bob", data={"kind": "suspend", "days": "0", "reason": "x"}).status_code == 400
+    assert (
+        client.post("/mod/user/bob", data={"kind": "suspend", "days": "0", "reason": "x"}).status_code == 400
+    )
     client.post("/mod/user/bob", data={"kind": "suspend", "days": "7", "reason": "Spam run"})
-    assert app.test_client().post("/login", data={"identifier": "bob", "password": "a-long-test-password"}).status_code == 400
+    assert (
+        app.test_client()
+        .post("/login", data={"identifier": "bob", "password": "a-long-test-password"})
+        .status_code
+        == 400
+    )
     client.post("/mod/user/bob", data={"kind": "ban", "reason": "Repeated spam"})
     assert get(User, username="bob").banned_at is not None
     client.post("/mod/user/bob", data={"kind": "lift", "reason": "Appeal accepted"})
     bob = get(User, username="bob")
     assert bob.banned_at is None and bob.suspended_until is None and bob.silenced_until is None
     log = client.get("/mod/log").get_data(as_text=True)
-    for label in ("Warned a member", "Silenced a member", "Suspended a member", "Banned a member", "Lifted sanctions"):
+    for label in (
+        "Warned a member",
+        "Silenced a member",
+        "Suspended a member",
+        "Banned a member",
+        "Lifted sanctions",
+    ):
         assert label in log
     assert "Cooling off (3 days)" in log
 
@@ -119,14 +142,21 @@ def test_who_may_sanction_whom(app, client, login, community, get):
     assert mod.get("/mod/user/nobody-here").status_code == 404
 
 
-def test_a_moderator_edit_needs_no_safety_step_and_is_logged_with_its_reason(app, client, login, community, get):
+def test_a_moderator_edit_needs_no_safety_step_and_is_logged_with_its_reason(
+    app, client, login, community, get
+):
     post = get(Post, thread_id=community["thread"], number=1)
     login("modm")
     page = client.get(f"/p/{post.id}/edit").get_data(as_text=True)
     assert "Reason for the edit" in page
-    response = client.post(f"/p/{post.id}/edit", data={"title": "Is my heart rate normal?",
-                                                        "body": "It is 95 at rest. Call 555-123-4567",
-                                                        "reason": "Fixed formatting"})
+    response = client.post(
+        f"/p/{post.id}/edit",
+        data={
+            "title": "Is my heart rate normal?",
+            "body": "It is 95 at rest. Call 555-123-4567",
+            "reason": "Fixed formatting",
+        },
+    )
     assert response.status_code == 302
     entry = get(ModerationAction, action="edit_post")
     assert entry.reason == "Fixed formatting" and entry.target_id == post.id

@@ -1,4 +1,5 @@
-"""The /mod dashboard: queue by reason, urgent count, median time to review, 30-day charts, people, actions."""
+"""The /mod dashboard: queue by reason, urgent count, median review time, 30-day charts, people, actions."""
+
 import re
 from datetime import timedelta
 
@@ -31,6 +32,7 @@ def _busy(app, login, community, get, db):
     with app.app_context():
         from forum.extensions import db as app_db
         from moderation import actions
+
         mod = app_db.session.scalar(select(User).where(User.username == "modm"))
         op = app_db.session.scalar(select(Post).where(Post.thread_id == thread, Post.number == 1))
         for post, minutes in ((op, 10), (app_db.session.get(Post, second.id), 30)):
@@ -82,14 +84,22 @@ def test_group_moderators_see_their_groups_only(app, client, login, community, m
     assert "The queue is empty" in page
 
 
-def test_the_dashboard_is_a_fixed_number_of_statements_and_never_writes(app, client, login, community, get, db,
-                                                                       count_queries):
+def test_the_dashboard_is_a_fixed_number_of_statements_and_never_writes(
+    app, client, login, community, get, db, count_queries
+):
     login("modm")
     with count_queries() as empty:
         assert client.get("/mod").status_code == 200
     _busy(app, login, community, get, db)
-    for path in ("/mod", "/mod/queue", "/mod/log", f"/mod/thread/{community['thread']}", "/mod/user/bob",
-                 "/mod/post/2", "/p/2/flag"):
+    for path in (
+        "/mod",
+        "/mod/queue",
+        "/mod/log",
+        f"/mod/thread/{community['thread']}",
+        "/mod/user/bob",
+        "/mod/post/2",
+        "/p/2/flag",
+    ):
         with count_queries() as statements:
             response = client.get(path)
         assert response.status_code == 200, path

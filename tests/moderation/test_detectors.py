@@ -4,6 +4,7 @@ The example files hold positives and look-alike negatives (figures of speech,
 doses, lab values, plain dates). Each test prints recall and the
 false-positive rate (run with ``-s`` to see them) and asserts a floor.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -30,8 +31,10 @@ def _report(name, positives, negatives, hit) -> tuple[float, float, list, list]:
     false_alarms = [text for text in negatives if hit(text)]
     recall = 1 - len(missed) / len(positives)
     fp_rate = len(false_alarms) / len(negatives)
-    print(f"\n{name}: {len(positives)} positives, {len(negatives)} look-alikes; "
-          f"recall {recall:.1%}, false-positive rate {fp_rate:.1%}")
+    print(
+        f"\n{name}: {len(positives)} positives, {len(negatives)} look-alikes; "
+        f"recall {recall:.1%}, false-positive rate {fp_rate:.1%}"
+    )
     for text in missed:
         print(f"  missed: {text}")
     for text in false_alarms:
@@ -64,9 +67,15 @@ def test_personal_data_recall_and_false_positives():
     assert len(positives) >= 40 and len(negatives) >= 30
     expected = dict((t, k) for k, t in positives)
     recall, fp_rate, _, _ = _report(
-        "personal data", [t for _, t in positives], negatives,
-        lambda text: (expected.get(text) in {f.kind for f in find_personal_data(text)})
-        if text in expected else bool(find_personal_data(text)))
+        "personal data",
+        [t for _, t in positives],
+        negatives,
+        lambda text: (
+            (expected.get(text) in {f.kind for f in find_personal_data(text)})
+            if text in expected
+            else bool(find_personal_data(text))
+        ),
+    )
     for kind in sorted(kinds):
         texts = [t for k, t in positives if k == kind]
         found = sum(kind in {f.kind for f in find_personal_data(t)} for t in texts)
@@ -75,13 +84,16 @@ def test_personal_data_recall_and_false_positives():
     assert fp_rate <= 0.05
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Call me on 555-123-4567 please.", "Call me on [phone removed] please."),
-    ("My MRN is 123456789.", "My MRN is [number removed]."),
-    ("DOB: 1990-07-22, email jo@example.org", "DOB: [date of birth removed], email [email removed]"),
-    ("I live at 42 Elm Street.", "I live at [address removed]."),
-    ("Nothing personal here, 500 mg twice a day.", "Nothing personal here, 500 mg twice a day."),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Call me on 555-123-4567 please.", "Call me on [phone removed] please."),
+        ("My MRN is 123456789.", "My MRN is [number removed]."),
+        ("DOB: 1990-07-22, email jo@example.org", "DOB: [date of birth removed], email [email removed]"),
+        ("I live at 42 Elm Street.", "I live at [address removed]."),
+        ("Nothing personal here, 500 mg twice a day.", "Nothing personal here, 500 mg twice a day."),
+    ],
+)
 def test_redaction_replaces_only_what_was_found(text, expected):
     assert redact(text) == expected
 
@@ -91,7 +103,7 @@ def test_findings_say_what_and_where():
     findings = find_personal_data(text)
     assert [(f.kind, f.text) for f in findings] == [("phone", "07700 900123"), ("email", "sam@example.org")]
     assert findings[0].label == "a phone number"
-    assert all(text[f.start:f.end] == f.text for f in findings)
+    assert all(text[f.start : f.end] == f.text for f in findings)
 
 
 def test_huge_and_hostile_input_is_handled_quickly():

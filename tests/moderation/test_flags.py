@@ -1,4 +1,5 @@
 """Flags: reasons, one per person per post, hiding after enough flags, what readers and authors see."""
+
 from sqlalchemy import func, select
 
 from forum.models import Post, Thread
@@ -15,8 +16,15 @@ def test_a_member_flags_a_post_with_a_reason(client, login, community, db, get):
     page = client.get(f"/t/{community['thread']}").get_data(as_text=True)
     assert f"/p/{post.id}/flag" in page
     form = client.get(f"/p/{post.id}/flag").get_data(as_text=True)
-    for label in ("Spam or advertising", "Harassment or abuse", "Medical misinformation", "Harmful medical advice",
-                  "Crisis or self-harm", "Personal information", "Something else"):
+    for label in (
+        "Spam or advertising",
+        "Harassment or abuse",
+        "Medical misinformation",
+        "Harmful medical advice",
+        "Crisis or self-harm",
+        "Personal information",
+        "Something else",
+    ):
         assert label in form
     response = client.post(f"/p/{post.id}/flag", data={"reason": "misinformation", "details": "Wrong dose"})
     assert response.status_code == 302
@@ -67,7 +75,9 @@ def test_three_members_flagging_hide_the_post_until_reviewed(app, client, login,
     assert get(ModerationAction, action="auto_hide_post").moderator_id is None
     # Hidden from readers (a hidden opening post hides its thread from lists too) ...
     assert app.test_client().get(f"/t/{community['thread']}").status_code == 404
-    assert "Is my heart rate normal?" not in app.test_client().get(f"/groups/{community['slug']}").get_data(as_text=True)
+    assert "Is my heart rate normal?" not in app.test_client().get(f"/groups/{community['slug']}").get_data(
+        as_text=True
+    )
     # ... while its author sees it, and why.
     login("ann")
     page = client.get(f"/t/{community['thread']}").get_data(as_text=True)
@@ -100,7 +110,9 @@ def test_a_hidden_reply_shows_a_placeholder_to_readers(app, client, login, commu
     assert "Buy cheap pills" in quote.get_data(as_text=True)  # its author may still quote it
     other = app.test_client()
     login("cat", c=other)
-    assert "Buy cheap pills" not in other.get(f"/t/{community['thread']}/reply?quote={reply.id}").get_data(as_text=True)
+    assert "Buy cheap pills" not in other.get(f"/t/{community['thread']}/reply?quote={reply.id}").get_data(
+        as_text=True
+    )
 
 
 def test_a_crisis_flag_is_urgent(client, login, community, get):

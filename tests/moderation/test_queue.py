@@ -1,4 +1,5 @@
 """The review queue: one row per post with all its flags, filters, crisis on top, decisions, scope, log."""
+
 import re
 
 from sqlalchemy import select
@@ -62,8 +63,13 @@ def test_keep_hide_and_delete_from_the_queue_write_audit_rows(app, client, login
     login("modm")
     items = list(db.session.scalars(select(ReviewItem).order_by(ReviewItem.id)))
     assert client.post(f"/mod/queue/{items[0].id}", data={"decision": "keep"}).status_code == 302
-    assert client.post(f"/mod/queue/{items[1].id}", data={"decision": "hide", "reason": "Off topic"}).status_code == 302
-    refused = client.post(f"/mod/queue/{items[2].id}", data={"decision": "delete", "reason": ""}, follow_redirects=True)
+    assert (
+        client.post(f"/mod/queue/{items[1].id}", data={"decision": "hide", "reason": "Off topic"}).status_code
+        == 302
+    )
+    refused = client.post(
+        f"/mod/queue/{items[2].id}", data={"decision": "delete", "reason": ""}, follow_redirects=True
+    )
     assert "Give a reason" in refused.get_data(as_text=True)
     client.post(f"/mod/queue/{items[2].id}", data={"decision": "delete", "reason": "Spam"})
     kept, hidden, deleted = (get(Post, thread_id=thread, number=n) for n in (2, 3, 4))
@@ -77,7 +83,9 @@ def test_keep_hide_and_delete_from_the_queue_write_audit_rows(app, client, login
     assert {"keep_post", "hide_post", "delete_post"} <= set(actions)
     assert actions["hide_post"].reason == "Off topic" and actions["hide_post"].target_id == hidden.id
     assert "Nothing waiting for review" in client.get("/mod/queue").get_data(as_text=True)
-    again = client.post(f"/mod/queue/{items[0].id}", data={"decision": "hide", "reason": "x"}, follow_redirects=True)
+    again = client.post(
+        f"/mod/queue/{items[0].id}", data={"decision": "hide", "reason": "x"}, follow_redirects=True
+    )
     assert "already decided" in again.get_data(as_text=True)
 
 
@@ -98,8 +106,15 @@ def test_group_moderators_see_and_act_only_in_their_groups(app, client, login, c
 def test_members_cannot_reach_the_moderation_pages(app, client, login, community):
     assert client.get("/mod").status_code == 302  # to the login page
     login("bob")
-    for path in ("/mod", "/mod/queue", "/mod/log", "/mod/words", "/mod/user/ann", "/mod/post/1",
-                 f"/mod/thread/{community['thread']}"):
+    for path in (
+        "/mod",
+        "/mod/queue",
+        "/mod/log",
+        "/mod/words",
+        "/mod/user/ann",
+        "/mod/post/1",
+        f"/mod/thread/{community['thread']}",
+    ):
         assert client.get(path).status_code == 403, path
     assert client.post("/mod/queue/1", data={"decision": "keep"}).status_code in (403, 404)
     assert "Moderation" not in client.get("/").get_data(as_text=True)

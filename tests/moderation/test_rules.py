@@ -1,4 +1,5 @@
 """Automatic rules: watched words (block, hold, flag), links caps, new members' links, the words editor."""
+
 from sqlalchemy import func, select
 
 from forum.models import Post, Thread
@@ -58,7 +59,9 @@ def test_block_hold_and_flag(app, client, login, community, get, db):
     assert client.post(f"/t/{thread}/reply", data={"body": "A juice detox helped me"}).status_code == 302
     flagged = get(Post, thread_id=thread, number=3)
     assert flagged.hidden_at is None and get(ReviewItem, post_id=flagged.id).reason == "watched_word"
-    assert client.post(f"/t/{thread}/reply", data={"body": "Detoxification is a liver job"}).status_code == 302
+    assert (
+        client.post(f"/t/{thread}/reply", data={"body": "Detoxification is a liver job"}).status_code == 302
+    )
     assert db.session.scalar(select(func.count()).select_from(ReviewItem)) == 2
     # Approving a held post publishes it.
     mod = app.test_client()
@@ -72,8 +75,10 @@ def test_watched_words_apply_to_new_thread_titles(app, client, login, community,
     login("root", c=admin)
     _words(admin, ("miracle cure", "hold"))
     login("bob")
-    response = client.post(f"/groups/{community['slug']}/new", data={
-        "kind": "question", "title": "Where to buy the miracle cure?", "body": "Asking for a friend"})
+    response = client.post(
+        f"/groups/{community['slug']}/new",
+        data={"kind": "question", "title": "Where to buy the miracle cure?", "body": "Asking for a friend"},
+    )
     assert response.status_code == 302
     thread = get(Thread, title="Where to buy the miracle cure?")
     assert thread.hidden_at is not None

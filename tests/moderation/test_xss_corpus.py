@@ -9,13 +9,14 @@ parser finds no script, event handler, dangerous URL or active element that the
 site itself did not put there. ``tests/browser/`` renders the same vectors in
 Chromium.
 """
+
 from __future__ import annotations
 
 import pytest
 from sqlalchemy import select
 
 from forum.extensions import db as _db
-from forum.models import Group, Post, Role, Thread, User
+from forum.models import Group, Post, Role, User
 from moderation.sanitize import clean_html, render_markdown
 from tests.moderation.xss import active_content, load_vectors
 
@@ -25,8 +26,21 @@ VECTORS = load_vectors()
 def test_the_corpus_is_large_and_varied():
     assert len(VECTORS) >= 100
     text = "\n".join(VECTORS).lower()
-    for family in ("<script", "onerror", "javascript:", "data:", "vbscript:", "&#x", "<svg", "<math",
-                   "<noscript", "style=", "<img src=x onerror=alert(1)\n", "&tab;", "\\x01"):
+    for family in (
+        "<script",
+        "onerror",
+        "javascript:",
+        "data:",
+        "vbscript:",
+        "&#x",
+        "<svg",
+        "<math",
+        "<noscript",
+        "style=",
+        "<img src=x onerror=alert(1)\n",
+        "&tab;",
+        "\\x01",
+    ):
         assert family in text + "\n", family
 
 
@@ -68,8 +82,10 @@ def test_post_bodies_titles_and_moderation_text_render_inert(app, client, login,
         reader = _db.session.scalar(select(User).where(User.username == "reader"))
         group = _db.session.scalar(select(Group).where(Group.slug == slug))
         thread = start_thread(writer, group, "discussion", "Every vector in one thread", "Opening post")
-        thread_ids = [start_thread(writer, group, "question", f"Vector {i}: {v}"[:200], v).id
-                      for i, v in enumerate(VECTORS)]
+        thread_ids = [
+            start_thread(writer, group, "question", f"Vector {i}: {v}"[:200], v).id
+            for i, v in enumerate(VECTORS)
+        ]
         for i, vector in enumerate(VECTORS):
             post = post_reply(writer, thread, vector)
             actions.flag_post(reader, post, "other", vector[:1000])
@@ -80,13 +96,24 @@ def test_post_bodies_titles_and_moderation_text_render_inert(app, client, login,
     login("writer")
     page = _assert_safe(client, f"/t/{thread_id}")
     assert page.count('<article class="post') == len(VECTORS) + 1
-    for path in ("/", f"/groups/{slug}", f"/groups/{slug}?page=2", "/mod", "/mod/queue", "/mod/log",
-                 "/mod/words", "/u/writer", "/mod/user/writer"):
+    for path in (
+        "/",
+        f"/groups/{slug}",
+        f"/groups/{slug}?page=2",
+        "/mod",
+        "/mod/queue",
+        "/mod/log",
+        "/mod/words",
+        "/u/writer",
+        "/mod/user/writer",
+    ):
         _assert_safe(client, path)
     for tid in thread_ids:
         _assert_safe(client, f"/t/{tid}")
     with app.app_context():
-        post_ids = list(_db.session.scalars(select(Post.id).where(Post.thread_id == thread_id, Post.number > 1)))
+        post_ids = list(
+            _db.session.scalars(select(Post.id).where(Post.thread_id == thread_id, Post.number > 1))
+        )
     for post_id in post_ids[:40]:
         _assert_safe(client, f"/mod/post/{post_id}")
         _assert_safe(client, f"/p/{post_id}/edit")
@@ -117,8 +144,16 @@ def test_profile_join_note_and_form_echoes_render_inert(app, client, login, site
         assert response.status_code == 400 and active_content(response.get_data(as_text=True)) == []
 
 
-@pytest.mark.parametrize("unsafe", ['<img src=x onerror=alert(1)>', '<a href="jav&#x09;ascript:alert(1)">x</a>',
-                                    '<svg onload=alert(1)>', '<p style="x">', '<iframe src="https://x"></iframe>',
-                                    '<meta http-equiv="refresh" content="0;url=/">'])
+@pytest.mark.parametrize(
+    "unsafe",
+    [
+        "<img src=x onerror=alert(1)>",
+        '<a href="jav&#x09;ascript:alert(1)">x</a>',
+        "<svg onload=alert(1)>",
+        '<p style="x">',
+        '<iframe src="https://x"></iframe>',
+        '<meta http-equiv="refresh" content="0;url=/">',
+    ],
+)
 def test_the_checker_itself_catches_active_content(unsafe):
     assert active_content(f"<p>before</p>{unsafe}<p>after</p>")

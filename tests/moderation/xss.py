@@ -1,4 +1,5 @@
 """The XSS corpus and a checker that reads a page the way a browser's parser would."""
+
 from __future__ import annotations
 
 import re
@@ -6,10 +7,39 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 VECTORS_FILE = Path(__file__).parent / "data" / "xss_vectors.txt"
-ACTIVE_TAGS = {"script", "iframe", "object", "embed", "frame", "frameset", "base", "svg", "math", "style",
-               "applet", "template", "noscript", "xmp", "isindex", "img", "video", "audio", "image"}
-URL_ATTRS = {"href", "src", "action", "formaction", "data", "poster", "background", "xlink:href", "srcdoc",
-             "content"}
+ACTIVE_TAGS = {
+    "script",
+    "iframe",
+    "object",
+    "embed",
+    "frame",
+    "frameset",
+    "base",
+    "svg",
+    "math",
+    "style",
+    "applet",
+    "template",
+    "noscript",
+    "xmp",
+    "isindex",
+    "img",
+    "video",
+    "audio",
+    "image",
+}
+URL_ATTRS = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "data",
+    "poster",
+    "background",
+    "xlink:href",
+    "srcdoc",
+    "content",
+}
 BAD_URL = re.compile(r"^(?:javascript|vbscript|livescript|data):", re.IGNORECASE)
 IGNORED = re.compile(r"[\x00-\x20\x7f-\x9f]+")
 
@@ -32,7 +62,8 @@ class _Checker(HTMLParser):
     def _check(self, tag, attrs):
         attrs = [(name.lower(), value or "") for name, value in attrs]
         own = (tag in ("script", "img") and dict(attrs).get("src", "").startswith("/static/")) or (
-            tag == "svg" and dict(attrs).get("class") == "bar-chart")  # the dashboard's charts
+            tag == "svg" and dict(attrs).get("class") == "bar-chart"
+        )  # the dashboard's charts
         if tag in ACTIVE_TAGS and not own:
             self.problems.append(f"<{tag}> {attrs}")
         if tag == "meta" and any(name == "http-equiv" for name, _ in attrs):
