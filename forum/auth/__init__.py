@@ -17,4 +17,6 @@ login_manager.login_message_category = "info"
 def load_user(user_id: str) -> User | None:
     if not user_id.isdigit():
         return None
-    return db.session.get(User, int(user_id))
+    user = db.session.get(User, int(user_id))
+    # A ban or suspension takes effect at once, even for someone already logged in.
+    return user if user is not None and user.is_active else None

@@ -101,6 +101,7 @@ def test_warn_silence_suspend_and_ban(app, client, login, community, get):
     bob = get(User, username="bob")
     assert timedelta(days=2, hours=23) < bob.silenced_until - utcnow() <= timedelta(days=3)
     assert member.post(f"/t/{community['thread']}/reply", data={"body": "hello"}).status_code == 403
+    assert "paused your posting" in member.get(f"/t/{community['thread']}").get_data(as_text=True)
     assert (
         client.post("/mod/user/bob", data={"kind": "suspend", "days": "0", "reason": "x"}).status_code == 400
     )
@@ -113,6 +114,9 @@ def test_warn_silence_suspend_and_ban(app, client, login, community, get):
     )
     client.post("/mod/user/bob", data={"kind": "ban", "reason": "Repeated spam"})
     assert get(User, username="bob").banned_at is not None
+    # The session bob already had ends at once.
+    assert member.post(f"/t/{community['thread']}/reply", data={"body": "still here?"}).status_code == 302
+    assert "Log in" in member.get("/").get_data(as_text=True)
     client.post("/mod/user/bob", data={"kind": "lift", "reason": "Appeal accepted"})
     bob = get(User, username="bob")
     assert bob.banned_at is None and bob.suspended_until is None and bob.silenced_until is None
