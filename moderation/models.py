@@ -144,7 +144,7 @@ ACTION_LABELS = {
     "edit_post": "Edited a post",
     "keep_post": "Kept a post",
     "hold_post": "Held a post for approval",
-    "auto_hide_post": "Hid a post after flags",
+    "auto_hide_post": "Auto-hid a flagged post",
     "queue_post": "Queued a post for review",
     "lock_thread": "Locked a thread",
     "unlock_thread": "Unlocked a thread",

@@ -15,9 +15,9 @@ from sqlalchemy import select
 
 from forum.actions.posts import post_reply
 from forum.extensions import db
-from forum.models import Group, Post, Thread, User
+from forum.models import Group, Post, Role, Thread, User, utcnow
 from moderation import actions
-from moderation.models import ReviewItem
+from moderation.models import ModerationAction, ReviewItem
 
 WATCHED_WORDS = (
     ("casino", "block"),
@@ -54,11 +54,12 @@ def _thread_in(slug: str, index: int = -1) -> Thread:
 
 
 def _posters(thread: Thread) -> list[User]:
-    """People who already wrote in ``thread`` (members of its group), opener first."""
+    """Members (no staff or experts) who already wrote in ``thread``, opener first."""
     ids = dict.fromkeys(
         db.session.scalars(select(Post.author_id).where(Post.thread_id == thread.id).order_by(Post.number))
     )
-    return [db.session.get(User, i) for i in ids if i is not None]
+    people = [db.session.get(User, i) for i in ids if i is not None]
+    return [p for p in people if p.role == Role.MEMBER]
 
 
 def _age_item(post: Post, minutes: int) -> None:
@@ -100,8 +101,36 @@ def seed_moderation(users: dict[str, User], moderator: User) -> None:
     _age_item(kept, 40)
     actions.keep_post(moderator, kept, "Personal experience, and it says to ask the GP.")
 
+    _history(moderator, flaggers)
     asthma = _thread_in("asthma-copd", 0)
     actions.lock_thread(moderator, asthma, True, "Answered; closing to keep the advice in one place.")
+
+
+HISTORY_REASONS = ("spam", "misinformation", "harassment", "harmful_advice", "other")
+
+
+def _history(moderator: User, flaggers: list[User]) -> None:
+    """Flags on older posts, decided a little later, so the charts and the median have a past."""
+    now = utcnow()
+    queued = select(ReviewItem.post_id)
+    posts = list(db.session.scalars(
+        select(Post).where(Post.created_at.between(now - timedelta(days=29), now - timedelta(days=1)),
+                           Post.number > 1, Post.deleted_at.is_(None), Post.id.not_in(queued))
+        .order_by(Post.created_at)))
+    for k, post in enumerate(posts[:: max(1, len(posts) // 12)][:12]):
+        flagger = next(f for f in flaggers if f.id != post.author_id)
+        reason = HISTORY_REASONS[k % len(HISTORY_REASONS)]
+        flag = actions.flag_post(flagger, post, reason, "This reads like an advert." if reason == "other" else "")
+        actions.keep_post(moderator, post, "Checked: within the community guidelines.")
+        when = post.created_at + timedelta(hours=2 + k % 5)
+        waited = timedelta(minutes=15 + (k * 37) % 240)
+        flag.created_at, flag.resolved_at = when, when + waited
+        item = db.session.scalar(select(ReviewItem).where(ReviewItem.post_id == post.id))
+        item.opened_at, item.closed_at, item.review_seconds = when, when + waited, int(waited.total_seconds())
+        for row in db.session.scalars(select(ModerationAction).where(ModerationAction.target_type == "post",
+                                                                     ModerationAction.target_id == post.id)):
+            row.created_at = when + waited
+        db.session.commit()
 
 
 def seed_watched_words(admin: User) -> None:
