@@ -113,22 +113,35 @@ def _history(moderator: User, flaggers: list[User]) -> None:
     """Flags on older posts, decided a little later, so the charts and the median have a past."""
     now = utcnow()
     queued = select(ReviewItem.post_id)
-    posts = list(db.session.scalars(
-        select(Post).where(Post.created_at.between(now - timedelta(days=29), now - timedelta(days=1)),
-                           Post.number > 1, Post.deleted_at.is_(None), Post.id.not_in(queued))
-        .order_by(Post.created_at)))
+    posts = list(
+        db.session.scalars(
+            select(Post)
+            .where(
+                Post.created_at.between(now - timedelta(days=29), now - timedelta(days=1)),
+                Post.number > 1,
+                Post.deleted_at.is_(None),
+                Post.id.not_in(queued),
+            )
+            .order_by(Post.created_at)
+        )
+    )
     for k, post in enumerate(posts[:: max(1, len(posts) // 12)][:12]):
         flagger = next(f for f in flaggers if f.id != post.author_id)
         reason = HISTORY_REASONS[k % len(HISTORY_REASONS)]
-        flag = actions.flag_post(flagger, post, reason, "This reads like an advert." if reason == "other" else "")
+        flag = actions.flag_post(
+            flagger, post, reason, "This reads like an advert." if reason == "other" else ""
+        )
         actions.keep_post(moderator, post, "Checked: within the community guidelines.")
         when = post.created_at + timedelta(hours=2 + k % 5)
         waited = timedelta(minutes=15 + (k * 37) % 240)
         flag.created_at, flag.resolved_at = when, when + waited
         item = db.session.scalar(select(ReviewItem).where(ReviewItem.post_id == post.id))
         item.opened_at, item.closed_at, item.review_seconds = when, when + waited, int(waited.total_seconds())
-        for row in db.session.scalars(select(ModerationAction).where(ModerationAction.target_type == "post",
-                                                                     ModerationAction.target_id == post.id)):
+        for row in db.session.scalars(
+            select(ModerationAction).where(
+                ModerationAction.target_type == "post", ModerationAction.target_id == post.id
+            )
+        ):
             row.created_at = when + waited
         db.session.commit()
 

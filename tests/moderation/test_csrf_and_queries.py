@@ -1,6 +1,6 @@
 """Moderation forms need CSRF tokens; the thread page stays cheap with flags and hidden posts."""
+
 import pytest
-from sqlalchemy import select
 
 from forum.models import Post
 from moderation.models import ReviewItem, WatchedWord
@@ -41,8 +41,12 @@ def test_moderation_posts_without_a_token_are_refused(app, community, flagged, g
     app.config["WTF_CSRF_ENABLED"] = True
     client = app.test_client()
     _login(client, who)
-    path = path.format(post=flagged.id, thread=community["thread"], item=get(ReviewItem, post_id=flagged.id).id,
-                       word=get(WatchedWord, word="casino").id)
+    path = path.format(
+        post=flagged.id,
+        thread=community["thread"],
+        item=get(ReviewItem, post_id=flagged.id).id,
+        word=get(WatchedWord, word="casino").id,
+    )
     assert client.post(path, data=data).status_code == 400
     assert get(ReviewItem, post_id=flagged.id).is_open
     assert get(Post, id=flagged.id).hidden_at is None and get(WatchedWord, word="casino") is not None
@@ -61,7 +65,9 @@ def test_thread_page_with_flags_and_hidden_posts_stays_within_eight_statements(
     mod = app.test_client()
     login("modm", c=mod)
     for number in (2, 5, 9):
-        mod.post(f"/mod/post/{get(Post, thread_id=thread, number=number).id}", data={"do": "hide", "reason": "r"})
+        mod.post(
+            f"/mod/post/{get(Post, thread_id=thread, number=number).id}", data={"do": "hide", "reason": "r"}
+        )
     flagger = app.test_client()
     login("cat", c=flagger)
     for number in (3, 4):
