@@ -121,3 +121,13 @@ def test_a_crisis_flag_is_urgent(client, login, community, get):
     client.post(f"/p/{post.id}/flag", data={"reason": "crisis"})
     item = get(ReviewItem, post_id=post.id)
     assert item.is_urgent and item.reason == "crisis"
+
+
+def test_a_hidden_post_cannot_be_reached_through_the_flag_page(app, client, login, community, get):
+    post = get(Post, thread_id=community["thread"], number=1)
+    mod = app.test_client()
+    login("modm", c=mod)
+    mod.post(f"/mod/post/{post.id}", data={"do": "hide", "reason": "Held"})
+    login("bob")
+    assert client.get(f"/p/{post.id}/flag").status_code == 404
+    assert client.post(f"/p/{post.id}/flag", data={"reason": "spam"}).status_code == 404

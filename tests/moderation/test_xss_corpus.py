@@ -157,3 +157,21 @@ def test_profile_join_note_and_form_echoes_render_inert(app, client, login, site
 )
 def test_the_checker_itself_catches_active_content(unsafe):
     assert active_content(f"<p>before</p>{unsafe}<p>after</p>")
+
+
+def test_every_echoed_form_field_and_filter_renders_inert(app, client, login, site):
+    """Fields that come back on the page: login, registration, search and filter boxes."""
+    admin = app.test_client()
+    login("writer", c=admin)
+    for vector in VECTORS:
+        pages = [
+            client.post("/login", data={"identifier": vector[:254], "password": ""}),
+            client.post("/register", data={"username": vector[:32], "email": vector[:254],
+                                           "password": "short", "confirm": "other"}),
+            admin.get("/admin/users", query_string={"q": vector, "role": vector}),
+            admin.get("/mod/log", query_string={"moderator": vector, "action": vector}),
+            admin.get("/mod/queue", query_string={"reason": vector, "group": vector}),
+        ]
+        for response in pages:
+            assert response.status_code in (200, 400), vector
+            assert active_content(response.get_data(as_text=True)) == [], vector
