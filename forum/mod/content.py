@@ -37,7 +37,9 @@ def _post_or_404(post_id: int) -> Post:
     if post is None or not permissions.can_view_thread(current_user, post.thread):
         abort(404)
     hidden = (post.is_hidden and not permissions.can_see_hidden_post(current_user, post)) or (
-        post.thread.hidden_at is not None and not permissions.can_view_hidden_thread(current_user, post.thread))
+        post.thread.hidden_at is not None
+        and not permissions.can_view_hidden_thread(current_user, post.thread)
+    )
     if hidden:
         abort(404)
     return post
