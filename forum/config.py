@@ -113,4 +113,8 @@ def build_config(instance_path: str) -> dict:
         "MAIL_FROM": os.environ.get("MAIL_FROM", "Askwell <no-reply@askwell.invalid>"),
         # Without MAIL_SERVER, mail is written here as .eml files (development).
         "MAIL_DIR": os.environ.get("MAIL_DIR", str(Path(instance_path) / "mail")),
+        "POST_RATE_LIMIT": os.environ.get("POST_RATE_LIMIT", "6 per minute;60 per hour"),
+        "FLAG_HIDE_THRESHOLD": _env_int("FLAG_HIDE_THRESHOLD", 3),
+        "MAX_LINKS_PER_POST": _env_int("MAX_LINKS_PER_POST", 8),
+        "NEW_MEMBER_POSTS": _env_int("NEW_MEMBER_POSTS", 3),
     }

@@ -7,6 +7,8 @@ MESSAGES = {
     403: ("You don't have access to this page", "This may be in a private group, or need a different role. If you think this is wrong, contact a moderator."),
     404: ("Page not found", "We couldn't find that page. It may have moved, or the link may be mistyped."),
     405: ("That action isn't available here", "Please use the buttons on the page."),
+    429: ("Too many attempts",
+          "You have tried this too often in a short time. Please wait a minute and try again."),
     413: ("That is too large", "What you sent is larger than Askwell accepts. Please shorten it and try again."),
     429: ("Please slow down", "There were too many attempts in a short time. Please wait a few minutes and try again."),
     500: ("Something went wrong on our side", "We're sorry. Nothing you did caused this; please try again in a moment."),

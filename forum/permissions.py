@@ -201,3 +201,68 @@ def can_edit_article(user, article) -> bool:
 
 def can_comment_on_article(user) -> bool:
     return _authenticated(user) and not user.is_silenced
+
+
+# -- moderation ----------------------------------------------------------------
+
+def can_moderate_thread(user, thread: Thread) -> bool:
+    return can_moderate_group(user, thread.group)
+
+
+def can_moderate_post(user, post: Post) -> bool:
+    return can_moderate_group(user, post.thread.group)
+
+
+def can_see_hidden_post(user, post: Post) -> bool:
+    """A hidden post's text and the reason: its author and the group's moderators."""
+    if not _authenticated(user):
+        return False
+    return post.author_id == user.id or can_moderate_post(user, post)
+
+
+def can_view_hidden_thread(user, thread: Thread) -> bool:
+    """A thread whose opening post is hidden or held: its author and moderators."""
+    if not _authenticated(user):
+        return False
+    return thread.author_id == user.id or can_moderate_thread(user, thread)
+
+
+def can_flag_post(user, post: Post) -> bool:
+    if not _authenticated(user) or post.is_deleted or post.author_id == user.id:
+        return False
+    return can_view_thread(user, post.thread)
+
+
+def moderated_group_ids(user) -> list[int] | None:
+    """Groups whose queue and log ``user`` sees: None means every group."""
+    if is_site_moderator(user):
+        return None
+    return [gid for gid, m in memberships_of(user).items() if m.is_group_moderator]
+
+
+def can_use_mod_area(user) -> bool:
+    """The dashboard, queue and log at /mod (scoped to the groups one moderates)."""
+    return is_site_moderator(user) or bool(moderated_group_ids(user))
+
+
+def can_sanction_user(moderator, user: User, kind: str = "warn") -> bool:
+    """Group moderators may warn; site moderators silence, suspend and ban members.
+
+    Nobody sanctions themselves, and only an admin may sanction a moderator.
+    """
+    if not _authenticated(moderator) or moderator.id == user.id or user.role == Role.ADMIN:
+        return False
+    if user.role == Role.MODERATOR and not is_admin(moderator):
+        return False
+    if kind == "warn":
+        return can_use_mod_area(moderator)
+    return is_site_moderator(moderator)
+
+
+def can_edit_watched_words(user) -> bool:
+    return is_admin(user)
+
+
+def visible_threads_clause():
+    """A SQL condition on ``Thread`` that leaves out held, hidden and merged threads."""
+    return Thread.hidden_at.is_(None)

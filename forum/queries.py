@@ -23,7 +23,7 @@ def recent_threads(user, *, kind: ThreadKind | None = None, limit: int = 10) -> 
     """Newest threads in groups ``user`` may see, with group and author loaded."""
     stmt = (
         select(Thread).join(Thread.group).options(contains_eager(Thread.group), joinedload(Thread.author))
-        .where(permissions.visible_groups_clause(user))
+        .where(permissions.visible_groups_clause(user), permissions.visible_threads_clause())
         .order_by(Thread.created_at.desc()).limit(limit)
     )
     if kind is not None:
@@ -36,7 +36,7 @@ def recent_posts_by(user, author_id: int, limit: int = 10) -> list[Post]:
     stmt = (
         select(Post).join(Post.thread).join(Thread.group)
         .options(contains_eager(Post.thread).contains_eager(Thread.group))
-        .where(Post.author_id == author_id, Post.deleted_at.is_(None),
+        .where(Post.author_id == author_id, Post.deleted_at.is_(None), Post.hidden_at.is_(None),
                permissions.visible_groups_clause(user))
         .order_by(Post.created_at.desc()).limit(limit)
     )

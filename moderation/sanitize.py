@@ -9,6 +9,7 @@ result is stored beside the source; templates show stored HTML only through
 """
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 
@@ -27,9 +28,27 @@ LINK_REL = "nofollow ugc noopener"
 _LANGUAGE_CLASS = re.compile(r"^language-[a-z0-9+#_-]{1,30}$")
 
 
+_BROWSER_IGNORED = re.compile(r"[\x00-\x20\x7f-\x9f]+")
+
+
+def safe_href(value: str) -> bool:
+    """An absolute http(s)/mailto URL, or a same-site path or fragment.
+
+    Decodes entities and drops the control and space characters browsers skip
+    (``&Tab;``, ``\x01`` ...) before deciding, so that no spelling of
+    ``javascript:`` or ``data:`` gets through, even one bleach reads as a path.
+    """
+    url = _BROWSER_IGNORED.sub("", html.unescape(value))
+    if "\\" in url:
+        return False
+    if url.lower().startswith(("http://", "https://", "mailto:")):
+        return True
+    return url.startswith("#") or (url.startswith("/") and not url.startswith("//"))
+
+
 def _allowed_attribute(tag: str, name: str, value: str) -> bool:
     if tag == "a":
-        return name in {"href", "title"}
+        return name == "title" or (name == "href" and safe_href(value))
     if tag == "abbr":
         return name == "title"
     if tag == "code":

@@ -23,6 +23,7 @@ from forum.actions.accounts import register_user, update_profile
 from forum.actions.groups import add_member, approve_request, create_group, join_group, request_to_join
 from forum.actions.posts import delete_post, edit_post, post_reply, start_thread
 from forum.demo import content, qa_content
+from forum.demo.moderation import seed_moderation, seed_watched_words
 from forum.demo.qa_seed import seed_qa
 from forum.extensions import db
 from forum.models import (Group, GroupRole, Membership, MembershipStatus, Post, PostRevision, Role, Thread,
@@ -87,12 +88,15 @@ def seed_demo(echo=print, progress=_no_progress) -> dict:
         written = [_write_thread(users, groups, spec, start) for spec, start in items]
     echo(f"Spreading the activity over the last {SPAN_DAYS} days...")
     _backdate(written, users, groups, base, now)
+    echo("Adding flags, a review queue and moderation history...")
+    seed_moderation(users, users[content.MODERATOR_USERNAME])
     # The admin verifies the experts, so it exists before the Q&A layer; it gets
     # its real email (which marks the demo complete) only once everything is in.
     admin = _make_user(next(s for s in content.USERS if s["username"] == content.ADMIN_USERNAME),
                        email=_email("admin-setup"))
     admin.created_at = base - 31 * DAY
     db.session.commit()
+    seed_watched_words(admin)
     echo("Verifying the experts, voting, and writing Second Opinion articles...")
     seed_qa(users, groups, written, admin, now, _text)
     admin.email = _email(content.ADMIN_USERNAME)
@@ -157,22 +161,22 @@ def _write_thread(users: dict, groups: dict, spec: dict, start: datetime) -> dic
     author = users[spec["author"]]
     ask_expert = spec.get("ask_expert", False) or spec["title"] in qa_content.ASK_AN_EXPERT
     thread = start_thread(author, groups[spec["group"]], spec["kind"], spec["title"], _text(spec["body"]),
-                          ask_expert=ask_expert)
+                          ask_expert=ask_expert, screen=False)
     opening = db.session.scalar(select(Post).where(Post.thread_id == thread.id, Post.number == 1))
     posts, marks = [opening.id], [None]
     for reply in map(_reply, spec["replies"]):
         writer = users[reply["author"]]
-        post = post_reply(writer, thread, _text(reply["body"]))
+        post = post_reply(writer, thread, _text(reply["body"]), screen=False)
         posts.append(post.id)
         marks.append("deleted" if reply.get("deleted") else "edited" if reply.get("edit") else None)
         if reply.get("edit"):
-            edit_post(writer, post, _text(reply["edit"]))
+            edit_post(writer, post, _text(reply["edit"]), screen=False)
         if reply.get("deleted"):
             delete_post(writer, post)
     if spec.get("edit"):
         marks[0] = "edited"
         new_body = _text(spec["edit"]["body"]) if "body" in spec["edit"] else opening.body_source
-        edit_post(author, opening, new_body, title=spec["edit"].get("title"))
+        edit_post(author, opening, new_body, title=spec["edit"].get("title"), screen=False)
     return {"spec": spec, "start": start, "thread_id": thread.id, "posts": posts, "marks": marks}
 
 

@@ -13,6 +13,8 @@ from forum.groups import bp
 from forum.groups.forms import ActionForm, JoinRequestForm, NewThreadForm
 from forum.models import Group, Membership, MembershipStatus, Thread, User
 from forum.pagination import Pager, requested_page
+from forum.ratelimits import posting_rate_error
+from forum.safety import posted_message, safety_gate
 
 
 def get_group_or_404(slug: str) -> Group:
@@ -44,7 +46,7 @@ def show(slug):
         abort(404)
     threads = list(db.session.scalars(
         select(Thread).options(joinedload(Thread.author))
-        .where(Thread.group_id == group.id)
+        .where(Thread.group_id == group.id, permissions.visible_threads_clause())
         .order_by(Thread.is_pinned.desc(), Thread.last_activity_at.desc(), Thread.id.desc())
         .offset(pager.offset).limit(per_page)
     ))
@@ -147,14 +149,18 @@ def new_thread(slug):
     form = NewThreadForm()
     if request.method == "GET" and request.args.get("kind") in ("question", "discussion"):
         form.kind.data = request.args["kind"]
-    if form.validate_on_submit():
+    safety = None
+    if form.validate_on_submit() and not (safety := safety_gate(form.title, form.body)):
         try:
+            if (too_fast := posting_rate_error(current_user)):
+                raise ActionError(too_fast)
             thread = start_thread(current_user, group, form.kind.data, form.title.data, form.body.data,
                                   ask_expert=bool(form.ask_expert.data))
         except ActionError as error:
             form.form_errors.append(str(error))
         else:
-            flash("Your post is live. You will find replies here.", "success")
+            live = "Your post is live. You will find replies here."
+            flash(posted_message(thread.hidden_at is not None, live), "success")
             return redirect(url_for("threads.show", thread_id=thread.id))
     status = 400 if form.errors or form.form_errors else 200
-    return render_template("groups/new_thread.html", group=group, form=form), status
+    return render_template("groups/new_thread.html", group=group, form=form, safety=safety), status

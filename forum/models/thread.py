@@ -46,6 +46,10 @@ class Thread(db.Model):
     asks_expert: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     accepted_post_id: Mapped[int | None] = mapped_column(Integer)
     expert_answer_count: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    # Set while the opening post is hidden (or held), and when the thread was
+    # merged into another: lists leave such threads out.
+    hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("threads.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     import_ref: Mapped[str | None] = mapped_column(String(64), unique=True)
@@ -88,6 +92,8 @@ class Post(db.Model):
     hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     hidden_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     hidden_reason: Mapped[str | None] = mapped_column(String(500))
+    # Distinct members who flagged this post (kept in the write path).
+    flag_count: Mapped[int] = mapped_column(Integer, default=0)
     import_ref: Mapped[str | None] = mapped_column(String(64), unique=True)
 
     thread: Mapped[Thread] = relationship()
@@ -96,6 +102,7 @@ class Post(db.Model):
     __table_args__ = (
         UniqueConstraint("thread_id", "number"),
         Index("ix_posts_author_created", "author_id", "created_at"),
+        Index("ix_posts_created_at", "created_at"),
     )
 
     @property

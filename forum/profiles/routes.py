@@ -12,6 +12,7 @@ from forum.extensions import db
 from forum.models import ExpertVerification, Group, Membership, MembershipStatus, User
 from forum.profiles import bp
 from forum.profiles.forms import ProfileForm
+from moderation import queue as moderation_queue
 
 
 @bp.route("/u/<username>")
@@ -28,8 +29,10 @@ def show(username):
         .order_by(Group.name)
     ))
     posts = queries.recent_posts_by(current_user, profile.id, limit=15)
+    own = current_user.is_authenticated and current_user.id == profile.id
+    warnings = moderation_queue.warnings_for(profile.id) if own else []
     return render_template("profiles/show.html", profile=profile, groups=groups, posts=posts,
-                           stats=answer_stats(current_user, profile.id))
+                           stats=answer_stats(current_user, profile.id), warnings=warnings)
 
 
 @bp.route("/settings/profile", methods=["GET", "POST"])

@@ -10,6 +10,8 @@ from forum.actions.posts import delete_post, edit_post, post_reply
 from forum.extensions import db
 from forum.models import Post, PostRevision, Thread
 from forum.pagination import Pager, requested_page
+from forum.ratelimits import posting_rate_error
+from forum.safety import posted_message, safety_gate
 from forum.threads import bp
 from forum.threads.answers import my_votes, page_of_posts, position_in_best_order, requested_sort
 from forum.threads.forms import DeleteForm, EditPostForm, EditReplyForm, ReplyForm
@@ -45,6 +47,8 @@ def get_post_or_404(post_id: int) -> Post:
 def require_view(thread: Thread) -> None:
     if not permissions.can_view_thread(current_user, thread):
         abort(403)
+    if thread.hidden_at is not None and not permissions.can_view_hidden_thread(current_user, thread):
+        abort(404)
 
 
 def page_of(post: Post) -> int:
@@ -63,6 +67,8 @@ def post_url(post: Post) -> str:
 @bp.route("/t/<int:thread_id>")
 def show(thread_id):
     thread = get_thread_or_404(thread_id)
+    if thread.merged_into_id is not None:
+        return redirect(url_for("threads.show", thread_id=thread.merged_into_id), 301)
     require_view(thread)
     page, sort = requested_page(), requested_sort(thread)
     per_page = posts_per_page()
@@ -86,19 +92,23 @@ def reply(thread_id):
     form = ReplyForm()
     if request.method == "GET" and request.args.get("quote", "").isdigit():
         quoted = db.session.get(Post, int(request.args["quote"]))
-        if quoted is not None and quoted.thread_id == thread.id and not quoted.is_deleted:
+        if quoted is not None and quoted.thread_id == thread.id and not quoted.is_deleted and (
+                not quoted.is_hidden or permissions.can_see_hidden_post(current_user, quoted)):
             author = quoted.author.username if quoted.author else "A former member"
             form.body.data = quote_markdown(quoted.body_source, author)
-    if form.validate_on_submit():
+    safety = None
+    if form.validate_on_submit() and not (safety := safety_gate(form.body)):
         try:
+            if (too_fast := posting_rate_error(current_user)):
+                raise ActionError(too_fast)
             post = post_reply(current_user, thread, form.body.data)
         except ActionError as error:
             form.form_errors.append(str(error))
         else:
-            flash("Your reply is posted.", "success")
+            flash(posted_message(post.is_hidden, "Your reply is posted."), "success")
             return redirect(post_url(post))
     status = 400 if form.errors or form.form_errors else 200
-    return render_template("threads/reply.html", thread=thread, form=form), status
+    return render_template("threads/reply.html", thread=thread, form=form, safety=safety), status
 
 
 @bp.route("/p/<int:post_id>")
@@ -121,17 +131,21 @@ def edit(post_id):
         form.body.data = post.body_source
         if post.is_opening:
             form.title.data = post.thread.title
-    if form.validate_on_submit():
+    by_author = post.author_id == current_user.id
+    fields = (form.title, form.body) if post.is_opening else (form.body,)
+    safety = None
+    if form.validate_on_submit() and not (by_author and (safety := safety_gate(*fields))):
         title = form.title.data if post.is_opening else None
         try:
-            edit_post(current_user, post, form.body.data, title=title)
+            edit_post(current_user, post, form.body.data, title=title, reason=form.reason.data or "")
         except ActionError as error:
             form.form_errors.append(str(error))
         else:
             flash("Your changes are saved. Earlier versions stay in the post's history.", "success")
             return redirect(post_url(post))
     status = 400 if form.errors or form.form_errors else 200
-    return render_template("threads/edit.html", post=post, form=form), status
+    return render_template("threads/edit.html", post=post, form=form, safety=safety,
+                           by_author=by_author), status
 
 
 @bp.route("/p/<int:post_id>/delete", methods=["POST"])
@@ -155,6 +169,8 @@ def revisions(post_id):
     post = get_post_or_404(post_id)
     require_view(post.thread)
     if post.is_deleted and not permissions.can_moderate_group(current_user, post.thread.group):
+        abort(404)
+    if post.is_hidden and not permissions.can_see_hidden_post(current_user, post):
         abort(404)
     history = list(db.session.scalars(
         select(PostRevision).options(joinedload(PostRevision.editor))

@@ -1,0 +1,107 @@
+"""Read side of the review queue and the audit log: bounded queries for /mod pages.
+
+The queue shows one row per post with all its open flags (loaded in one extra
+query for the whole page, never per row); crisis and other urgent items are
+always on top, then the oldest first.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import joinedload
+
+from forum.extensions import db
+from forum.models import Post, Thread
+from moderation.models import Flag, ModerationAction, ReviewItem
+
+PAGE_SIZE = 50
+
+
+def _in_groups(stmt, column, group_ids):
+    return stmt if group_ids is None else stmt.where(column.in_(group_ids or [-1]))
+
+
+def open_items(
+    group_ids=None, *, reason: str | None = None, group_id: int | None = None, limit: int = PAGE_SIZE
+) -> list[ReviewItem]:
+    stmt = (
+        select(ReviewItem)
+        .options(
+            joinedload(ReviewItem.group),
+            joinedload(ReviewItem.post).joinedload(Post.author),
+            joinedload(ReviewItem.post).joinedload(Post.thread).joinedload(Thread.group),
+        )
+        .where(ReviewItem.is_open)
+        .order_by(ReviewItem.is_urgent.desc(), ReviewItem.opened_at, ReviewItem.id)
+        .limit(limit)
+    )
+    stmt = _in_groups(stmt, ReviewItem.group_id, group_ids)
+    if group_id is not None:
+        stmt = stmt.where(ReviewItem.group_id == group_id)
+    if reason:
+        has_flag = exists().where(
+            Flag.post_id == ReviewItem.post_id, Flag.reason == reason, Flag.resolved_at.is_(None)
+        )
+        stmt = stmt.where((ReviewItem.reason == reason) | has_flag)
+    return list(db.session.scalars(stmt).unique())
+
+
+def open_flags_by_post(post_ids: list[int]) -> dict[int, list[Flag]]:
+    if not post_ids:
+        return {}
+    flags = db.session.scalars(
+        select(Flag)
+        .options(joinedload(Flag.reporter))
+        .where(Flag.post_id.in_(post_ids), Flag.resolved_at.is_(None))
+        .order_by(Flag.created_at)
+    )
+    grouped: dict[int, list[Flag]] = {}
+    for flag in flags:
+        grouped.setdefault(flag.post_id, []).append(flag)
+    return grouped
+
+
+def log_entries(
+    group_ids=None,
+    *,
+    action: str | None = None,
+    moderator_id: int | None = None,
+    target_user_id: int | None = None,
+    page: int = 1,
+) -> tuple[list[ModerationAction], bool]:
+    """One page of the audit log, newest first, and whether there is a next page."""
+    stmt = (
+        select(ModerationAction)
+        .options(
+            joinedload(ModerationAction.moderator),
+            joinedload(ModerationAction.target_user),
+            joinedload(ModerationAction.group),
+        )
+        .order_by(ModerationAction.created_at.desc(), ModerationAction.id.desc())
+        .offset((page - 1) * PAGE_SIZE)
+        .limit(PAGE_SIZE + 1)
+    )
+    stmt = _in_groups(stmt, ModerationAction.group_id, group_ids)
+    if action:
+        stmt = stmt.where(ModerationAction.action == action)
+    if moderator_id is not None:
+        stmt = stmt.where(ModerationAction.moderator_id == moderator_id)
+    if target_user_id is not None:
+        stmt = stmt.where(ModerationAction.target_user_id == target_user_id)
+    rows = list(db.session.scalars(stmt))
+    return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
+
+
+def warnings_for(user_id: int, limit: int = 5) -> list[ModerationAction]:
+    """The latest warnings and sanctions a member received (shown to them on their profile)."""
+    return list(
+        db.session.scalars(
+            select(ModerationAction)
+            .where(
+                ModerationAction.target_user_id == user_id,
+                ModerationAction.action.in_(["warn_user", "silence_user", "suspend_user"]),
+            )
+            .order_by(ModerationAction.created_at.desc())
+            .limit(limit)
+        )
+    )
