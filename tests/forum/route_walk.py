@@ -66,6 +66,7 @@ def build_walk_community(app, make_user, make_group, add_member, make_thread) ->
         request_to_join(_user("pete"), db.session.get(Group, thread.group_id), "Please let me in")
         public_post = post_reply(_user("ann"), db.session.get(Thread, public_thread), "A public reply")
         expert_ids = _expert_content(app)
+        expert_ids.update(_moderation_content(canary_reply))
         ids = {name: _user(name).id for name in ("root", "carol", "ann", "pete")}
         private_group_id = thread.group_id
         public_group_id = db.session.get(Thread, public_thread).group_id
@@ -100,6 +101,17 @@ def _expert_content(app) -> dict:
                             reviewed_on=date(2026, 11, 1))
     application = apply(_user("ann"))
     return {"article_id": article.id, "application_id": application.id}
+
+
+def _moderation_content(canary_reply) -> dict:
+    """bart flags the canary reply (a review item) and root adds a watched word."""
+    from moderation.actions import add_watched_word, flag_post
+    from moderation.models import ReviewItem
+
+    flag_post(_user("bart"), canary_reply, "misinformation")
+    word = add_watched_word(_user("root"), "miraclecure", "hold")
+    item_id = db.session.scalar(select(ReviewItem.id).where(ReviewItem.post_id == canary_reply.id))
+    return {"item_id": item_id, "word_id": word.id}
 
 
 def _params(slug, group_id, thread_id, post_id, username, user_id) -> dict:
