@@ -37,6 +37,10 @@ def create_app(config: dict | None = None) -> Flask:
     database.configure(app)
     templating.configure(app)
 
+    import search
+
+    search.init_app(app)
+
     from forum.blueprints import register_blueprints
     from forum.cli import register_commands
 

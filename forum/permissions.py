@@ -142,3 +142,16 @@ def visible_groups_clause(user):
         return Group.id.is_not(None)
     ids = visible_group_ids(user)
     return or_(Group.is_private.is_(false()), Group.id.in_(ids)) if ids else Group.is_private.is_(false())
+
+
+def search_hidden_group_ids(user) -> list[int]:
+    """Private groups whose threads and posts search must never return to ``user``.
+
+    Search applies this inside the query (a Whoosh mask, a SQL condition), so a
+    member who leaves a group stops finding its content at once.
+    """
+    if is_site_moderator(user):
+        return []
+    visible = set(visible_group_ids(user))
+    private = db.session.scalars(select(Group.id).where(Group.is_private.is_(True)))
+    return [gid for gid in private if gid not in visible]

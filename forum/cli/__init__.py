@@ -6,6 +6,9 @@ def register_commands(app: Flask) -> None:
     from forum.cli.users import users_cli
 
     app.cli.add_command(users_cli)
+    from search.cli import search_cli
+
+    app.cli.add_command(search_cli)
     try:
         from forum.cli.seed import seed_demo_command
     except ImportError:  # pragma: no cover - during development only

@@ -13,6 +13,7 @@ from forum.groups import bp
 from forum.groups.forms import ActionForm, JoinRequestForm, NewThreadForm
 from forum.models import Group, Membership, MembershipStatus, Thread, User
 from forum.pagination import Pager, requested_page
+from search.service import similar_questions
 
 
 def get_group_or_404(slug: str) -> Group:
@@ -147,6 +148,10 @@ def new_thread(slug):
     form = NewThreadForm()
     if request.method == "GET" and request.args.get("kind") in ("question", "discussion"):
         form.kind.data = request.args["kind"]
+    if request.method == "POST" and request.form.get("preview"):
+        # The no-JavaScript way to see similar questions: nothing is saved.
+        similar = similar_questions(current_user, form.title.data or "", form.body.data or "")
+        return render_template("groups/new_thread.html", group=group, form=form, similar=similar)
     if form.validate_on_submit():
         try:
             thread = start_thread(current_user, group, form.kind.data, form.title.data, form.body.data)
