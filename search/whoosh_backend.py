@@ -18,7 +18,7 @@ from whoosh.analysis import LowercaseFilter, RegexTokenizer, StopFilter
 from whoosh.spelling import ListCorrector
 
 from search.interface import Document, Filters, Scope, SearchBackend, SearchPage
-from search.text import STOP_WORDS, edit_distance, stem
+from search.text import STOP_WORDS, edit_distance, stem, words
 from search.whoosh_store import IndexStore
 
 ANALYZER = RegexTokenizer(r"\w+") | LowercaseFilter() | StopFilter(stoplist=STOP_WORDS, minsize=1)
@@ -26,6 +26,7 @@ EXACT_TIER = 100.0  # added to every exact (non-synonym) match, so exact words r
 SYNONYM_BOOST = 0.5
 VARIANT_BOOST = 0.7
 MAX_VARIANTS = 24
+SIMILAR_TERMS = 12
 BIG_REBUILD = 5000  # documents; above this a rebuild uses two processes
 
 SCHEMA = fields.Schema(
@@ -117,8 +118,14 @@ def _filter_terms(filters: Filters | None) -> list:
     return [wq.ConstantScoreQuery(t, 0.0) for t in terms]
 
 
-def _mask(scope: Scope):
-    return wq.Or([wq.Term("public", "0")] + [wq.Term("group", str(g)) for g in sorted(scope.hidden_group_ids)])
+def _permitted(q, scope: Scope):
+    """``q`` without unpublished documents or content of groups hidden from this user.
+
+    Written into the query (AndNot skips through the excluded postings) rather
+    than passed as a Whoosh ``mask``, whose per-document check is slow.
+    """
+    excluded = [wq.Term("public", "0")] + [wq.Term("group", str(g)) for g in sorted(scope.hidden_group_ids)]
+    return wq.AndNot(q, wq.Or(excluded))
 
 
 class WhooshBackend(SearchBackend):
@@ -156,7 +163,7 @@ class WhooshBackend(SearchBackend):
                 return SearchPage([], 0, 1, per_page)
             q = _Compiler(s.reader()).query(query, filters)
             kwargs = {"sortedby": "created", "reverse": True} if filters.sort == "newest" else {}
-            result = s.search_page(q, page, pagelen=per_page, mask=_mask(scope), terms=False, **kwargs)
+            result = s.search_page(_permitted(q, scope), page, pagelen=per_page, terms=False, **kwargs)
             keys = [hit["key"] for hit in result] if result.pagenum == page else []
             terms = {t.decode("utf-8") if isinstance(t, bytes) else t for f, t in q.all_terms()
                      if f in ("title", "body")}
@@ -166,7 +173,7 @@ class WhooshBackend(SearchBackend):
         with self._searcher() as s:
             if s is None:
                 return 0
-            return len(s.search(_Compiler(s.reader()).query(query), limit=1, mask=_mask(scope)))
+            return len(s.search(_permitted(_Compiler(s.reader()).query(query), scope), limit=1))
 
     def unknown_words(self, words):
         with self._searcher() as s:
@@ -191,13 +198,14 @@ class WhooshBackend(SearchBackend):
         with self._searcher() as s:
             if s is None or not text.strip():
                 return []
-            terms = s.key_terms_from_text("body", text, numterms=10)
+            terms = [w for w in dict.fromkeys(words(text))
+                     if s.doc_frequency("title", w) or s.doc_frequency("body", w)][:SIMILAR_TERMS]
             if not terms:
                 return []
-            q = wq.And([wq.Or([wq.Term(f, t) for t, _ in terms for f in ("title", "body")]),
+            q = wq.And([wq.Or([wq.Term(f, t) for t in terms for f in ("title", "body")]),
                         wq.ConstantScoreQuery(wq.Term("kind", "thread"), 0.0),
                         wq.ConstantScoreQuery(wq.Term("qkind", "question"), 0.0)])
-            return [hit["key"] for hit in s.search(q, limit=limit, mask=_mask(scope), terms=False)]
+            return [hit["key"] for hit in s.search(_permitted(q, scope), limit=limit, terms=False)]
 
     # -- writing ----------------------------------------------------------------
 
