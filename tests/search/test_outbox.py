@@ -57,7 +57,7 @@ def test_a_busy_index_never_fails_the_request_and_sync_catches_up(app, client, d
         backend = get_backend()
     app.config["SEARCH_COMMIT_LOCK_TIMEOUT"] = 0.2
     login("ann")
-    with backend.hold_writes():
+    with app.app_context(), backend.hold_writes():
         response = client.post(f"/groups/{slug}/new", data={"kind": "question", "title": "Zinc lozenges for colds",
                                                              "body": "Do they help?"})
         assert response.status_code == 302
