@@ -126,18 +126,15 @@ class PostgresBackend(SearchBackend):
 
     def __init__(self, lock_timeout: float = 30.0):
         self.lock_timeout = lock_timeout
-        self._holding = False
 
     @contextmanager
     def hold_writes(self):
         """Keep other writers waiting (session-level advisory lock on its own connection)."""
         with db.engine.connect() as connection:
             connection.execute(select(func.pg_advisory_lock(LOCK_KEY)))
-            self._holding = True
             try:
                 yield
             finally:
-                self._holding = False
                 connection.execute(select(func.pg_advisory_unlock(LOCK_KEY)))
                 connection.commit()
 
@@ -185,11 +182,11 @@ class PostgresBackend(SearchBackend):
                                        .order_by(func.ts_rank(D.tsv, q).desc(), D.key).limit(limit)))
 
     @contextmanager
-    def _locked(self, lock_timeout):
+    def _locked(self, lock_timeout, take_lock: bool = True):
         with Session(db.engine) as session:
             timeout_ms = int((self.lock_timeout if lock_timeout is None else lock_timeout) * 1000)
             session.execute(text(f"SET LOCAL lock_timeout = {max(1, timeout_ms)}"))
-            if not self._holding:  # this process holds the lock already (a rebuild)
+            if take_lock:
                 try:
                     session.execute(select(func.pg_advisory_xact_lock(LOCK_KEY)))
                 except OperationalError:
@@ -227,7 +224,8 @@ class PostgresBackend(SearchBackend):
             session.execute(delete(D).where(D.group_id == group_id))
 
     def rebuild(self, documents, total, progress):
-        with self._locked(None) as session:
+        """Replace every document in one transaction; call inside ``hold_writes``."""
+        with self._locked(None, take_lock=False) as session:
             session.execute(delete(D))
             batch = []
             for doc in documents:
