@@ -44,7 +44,10 @@ def sync_index() -> int:
 
     with Session(db.engine) as session:
         waiting, wants_rebuild = pending(session)
-    if wants_rebuild:
+    if get_backend().needs_build():
+        click.echo("There is no search index yet; building it.")
+        wants_rebuild = True
+    elif wants_rebuild:
         click.echo("A full rebuild is queued (after an import).")
         rebuild_index()
         with Session(db.engine) as session:

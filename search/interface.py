@@ -110,6 +110,10 @@ class SearchBackend(ABC):
         ``changes`` is a ``search.documents.Changes``. Raises ``IndexBusy``.
         """
 
+    def needs_build(self) -> bool:
+        """True when no index exists yet, so ``sync`` should build one from scratch."""
+        return False
+
     def hold_writes(self):
         """A context manager that keeps other writers out (used while rebuilding)."""
         from contextlib import nullcontext

@@ -15,7 +15,9 @@ and ``rebuild`` act on.
 from __future__ import annotations
 
 import logging
+import time
 from datetime import timedelta
+from typing import NamedTuple
 
 from flask import current_app, has_app_context
 from sqlalchemy import delete, event, insert, inspect, select
@@ -39,6 +41,14 @@ TREE_ATTRS = ("group_id", "kind")  # a thread moved or changed kind: its replies
 SEARCHABLE_TABLES = {"posts", "threads", "groups"}
 LEFTOVER_AGE = timedelta(seconds=30)
 LEFTOVERS = 50
+LEFTOVER_CHECK_EVERY = 10.0  # seconds between looks for rows other drains left behind
+_last_leftover_check = 0.0
+
+
+class Row(NamedTuple):
+    id: int
+    kind: str
+    object_id: int | None
 
 
 def _changed(obj, attrs) -> bool:
@@ -96,7 +106,8 @@ def _write_outbox(session, _flush_context):
     rows = [{"kind": k, "object_id": (i or None), "created_at": now} for k, i in sorted(entries)]
     ids = session.connection().execute(
         insert(SearchOutbox.__table__).returning(SearchOutbox.__table__.c.id), rows).scalars().all()
-    session.info.setdefault(PENDING, []).extend(ids)
+    session.info.setdefault(PENDING, []).extend(
+        Row(i, r["kind"], r["object_id"]) for i, r in zip(ids, rows))
 
 
 @event.listens_for(Session, "after_commit")
@@ -105,8 +116,12 @@ def _drain_after_commit(session):
     ids = session.info.pop(PENDING, None)
     if not ids or not has_app_context() or not current_app.config.get("SEARCH_SYNC_ON_COMMIT", True):
         return
+    global _last_leftover_check
+    leftovers = time.monotonic() - _last_leftover_check > LEFTOVER_CHECK_EVERY
+    if leftovers:
+        _last_leftover_check = time.monotonic()
     try:
-        drain(ids, leftovers=True, lock_timeout=current_app.config.get("SEARCH_COMMIT_LOCK_TIMEOUT", 5))
+        drain(ids, leftovers=leftovers, lock_timeout=current_app.config.get("SEARCH_COMMIT_LOCK_TIMEOUT", 5))
     except Exception:  # the rows are durable; sync retries. Never fail a user's request.
         log.warning("search: could not index %d change(s) now; they stay queued", len(ids), exc_info=True)
 
@@ -117,19 +132,22 @@ def _forget(session):
     session.info.pop(BULK, None)
 
 
-def _rows(session, ids=None, leftovers: bool = False, limit: int = 500) -> list:
-    stmt = select(SearchOutbox.id, SearchOutbox.kind, SearchOutbox.object_id).where(SearchOutbox.kind != "rebuild")
-    rows = list(session.execute(stmt.where(SearchOutbox.id.in_(ids)))) if ids else []
-    if leftovers or ids is None:
-        older = stmt.order_by(SearchOutbox.id).limit(LEFTOVERS if ids else limit)
-        if ids:
-            older = older.where(SearchOutbox.created_at < utcnow() - LEFTOVER_AGE)
-        rows += [r for r in session.execute(older) if r.id not in set(ids or ())]
+def _rows(known: list[Row] | None, leftovers: bool = False, limit: int = 500) -> list[Row]:
+    """The rows to drain: this transaction's, plus (now and then) old ones someone left."""
+    rows = list(known or [])
+    if leftovers or known is None:
+        stmt = (select(SearchOutbox.id, SearchOutbox.kind, SearchOutbox.object_id)
+                .where(SearchOutbox.kind != "rebuild").order_by(SearchOutbox.id).limit(LEFTOVERS if known else limit))
+        if known:
+            stmt = stmt.where(SearchOutbox.created_at < utcnow() - LEFTOVER_AGE)
+        mine = {r.id for r in rows}
+        with Session(db.engine) as session:
+            rows += [Row(*r) for r in session.execute(stmt) if r.id not in mine]
     return rows
 
 
-def drain(ids=None, *, leftovers: bool = False, lock_timeout: float | None = None) -> int:
-    """Index what outbox rows ``ids`` (or the oldest rows) name; delete them once indexed.
+def drain(rows: list[Row] | None = None, *, leftovers: bool = False, lock_timeout: float | None = None) -> int:
+    """Index what outbox ``rows`` (or else the oldest rows) name; delete them once indexed.
 
     Returns how many rows were handled. Raises ``IndexBusy`` if the index stays locked.
     """
@@ -138,8 +156,7 @@ def drain(ids=None, *, leftovers: bool = False, lock_timeout: float | None = Non
 
     backend = get_backend()
     engine = db.engine
-    with Session(engine) as session:
-        rows = _rows(session, ids, leftovers)
+    rows = _rows(rows, leftovers)
     if not rows:
         return 0
     # Read the database only once the index is ours, so that of two drains

@@ -242,6 +242,9 @@ class WhooshBackend(SearchBackend):
         with self.store.writer(self.lock_timeout) as w:
             w.delete_by_term("group", str(group_id))
 
+    def needs_build(self):
+        return self.store.current_name() is None
+
     def hold_writes(self):
         return self.store.hold_lock(self.lock_timeout)
 
