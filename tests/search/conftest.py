@@ -26,8 +26,8 @@ def backend_name(request):
 
 
 @pytest.fixture
-def app_config(app_config, backend_name):
-    return {**app_config, "SEARCH_BACKEND": backend_name}
+def app_config(app_config, backend_name, tmp_path):
+    return {**app_config, "SEARCH_BACKEND": backend_name, "SEARCH_SYNONYMS_FILE": str(tmp_path / "synonyms.txt")}
 
 
 @pytest.fixture
