@@ -163,6 +163,8 @@ class WhooshBackend(SearchBackend):
                 return SearchPage([], 0, 1, per_page)
             q = _Compiler(s.reader()).query(query, filters)
             kwargs = {"sortedby": "created", "reverse": True} if filters.sort == "newest" else {}
+            # The total comes from a second, unscored pass (Whoosh's single-pass
+            # count with optimize=False undercounts across segments).
             result = s.search_page(_permitted(q, scope), page, pagelen=per_page, terms=False, **kwargs)
             keys = [hit["key"] for hit in result] if result.pagenum == page else []
             terms = {t.decode("utf-8") if isinstance(t, bytes) else t for f, t in q.all_terms()
