@@ -97,3 +97,43 @@ def test_concurrent_writers_lose_nothing(app, app_config, db, runner, search, ma
         for i in (0, 11):
             assert titles(search(f"tag{w}x{i}")) == ["Zinc lozenges for colds"], (w, i)
     assert outbox_rows(db) == []
+
+
+def _write_until_killed(config, worker, thread_id):
+    from forum.actions.posts import post_reply
+    from forum.database import immediate_writes
+
+    app = create_app(config)
+    with app.app_context(), immediate_writes():
+        user = _db.session.scalar(select(User).where(User.username == "ann"))
+        for i in range(10_000):
+            post_reply(user, _db.session.get(Thread, thread_id), f"killtest reply w{worker}n{i}")
+
+
+def test_after_sigkill_mid_write_sync_converges(app, app_config, db, runner, search, make_user, make_group,
+                                                make_thread):
+    """Writers are SIGKILLed at an arbitrary moment (perhaps mid-commit or mid-index): nothing is lost."""
+    import os
+    import signal
+    import time
+
+    from tests.search.test_contract import total
+
+    if not app_config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        return
+    make_user("ann")
+    thread_id = make_thread("ann", make_group("Colds"), title="Zinc lozenges for colds", body="Do they help?")
+    context = multiprocessing.get_context("fork")
+    workers = [context.Process(target=_write_until_killed, args=(app_config, w, thread_id)) for w in range(3)]
+    for process in workers:
+        process.start()
+    time.sleep(2.5)
+    for process in workers:
+        os.kill(process.pid, signal.SIGKILL)
+        process.join()
+    written = db.session.scalar(select(func.count()).select_from(Post).where(Post.body_source.like("killtest%")))
+    assert written > 0
+    result = runner.invoke(args=["search", "sync"])
+    assert result.exit_code == 0, result.output
+    assert total(search("killtest")) == written
+    assert outbox_rows(db) == []
