@@ -118,3 +118,13 @@ def test_search_pages_only_read_and_stay_bounded(client, login, count_queries, m
             assert client.get(path).status_code == 200
         assert not [s for s in statements if re.match(r"\s*(INSERT|UPDATE|DELETE)", s, re.I)], path
         assert len(statements) <= 12, (path, statements)
+
+
+def test_postgres_backend_on_sqlite_is_a_clear_startup_error(app_config, tmp_path):
+    from forum import create_app
+
+    with pytest.raises(RuntimeError, match="SEARCH_BACKEND=postgres needs a PostgreSQL database"):
+        create_app({**app_config, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'x.db'}",
+                    "SEARCH_BACKEND": "postgres"})
+    with pytest.raises(RuntimeError, match="SEARCH_BACKEND must be one of whoosh, postgres"):
+        create_app({**app_config, "SEARCH_BACKEND": "elastic"})
