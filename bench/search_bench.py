@@ -42,17 +42,20 @@ def measure(app, words, runs: int) -> dict:
 
     figures = {}
     for word in words:
-        timings = []
+        timings, cpu = [], []
         for i in range(runs + 5):
             with app.test_request_context("/search"):
-                started = time.perf_counter()
+                started, started_cpu = time.perf_counter(), time.process_time()
                 results = run_search(AnonymousUserMixin(), word, Filters(), page=1)
-                elapsed = time.perf_counter() - started
+                elapsed, elapsed_cpu = time.perf_counter() - started, time.process_time() - started_cpu
             if i >= 5:  # the first few warm caches
                 timings.append(elapsed * 1000)
+                cpu.append(elapsed_cpu * 1000)
         timings.sort()
+        cpu.sort()
         figures[word] = (results.total, len(results.hits), statistics.median(timings),
-                         timings[int(len(timings) * 0.95) - 1])
+                         timings[int(len(timings) * 0.95) - 1], statistics.median(cpu),
+                         cpu[int(len(cpu) * 0.95) - 1])
     return figures
 
 
@@ -75,16 +78,19 @@ def main() -> None:
                         "app = create_app(); app.app_context().push(); db.create_all()"],
                        cwd=ROOT, env=env, check=True)
         print(f"import: {flask(env, 'import', str(data)):.1f}s")
+    load = os.getloadavg()[0]
     rebuild = flask(env, "search", "rebuild")
-    print(f"rebuild: {rebuild:.1f}s (wall, including starting Python and reading the database)")
+    print(f"rebuild: {rebuild:.1f}s (wall, including starting Python and reading the database; "
+          f"load average {load:.1f} on {os.cpu_count()} CPUs)")
 
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
     from forum import create_app
 
     app = create_app()
-    for word, (total, shown, p50, p95) in measure(app, ["xerostomia", "sleep"], args.runs).items():
-        print(f"{word:<11} {total:>6,} hits, {shown} shown: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+    for word, (total, shown, p50, p95, c50, c95) in measure(app, ["xerostomia", "sleep"], args.runs).items():
+        print(f"{word:<11} {total:>6,} hits, {shown} shown: p50 {p50:.1f} ms, p95 {p95:.1f} ms wall; "
+              f"CPU p50 {c50:.1f} ms, p95 {c95:.1f} ms (load average {os.getloadavg()[0]:.1f})")
     print(f"data kept in {workdir}" if args.keep else f"(temporary data in {workdir})")
 
 

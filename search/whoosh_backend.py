@@ -152,14 +152,16 @@ def _filter_terms(filters: Filters | None) -> list:
     return [wq.ConstantScoreQuery(t, 0.0) for t in terms]
 
 
-def _permitted(q, scope: Scope):
+def _permitted(q, scope: Scope, reader):
     """``q`` without unpublished documents or content of groups hidden from this user.
 
     Written into the query (AndNot skips through the excluded postings) rather
-    than passed as a Whoosh ``mask``, whose per-document check is slow.
+    than passed as a Whoosh ``mask``, whose per-document check is slow. Terms
+    with no documents are left out, and with them, most often, the AndNot.
     """
-    excluded = [wq.Term("public", "0")] + [wq.Term("group", str(g)) for g in sorted(scope.hidden_group_ids)]
-    return wq.AndNot(q, wq.Or(excluded))
+    excluded = [("public", "0")] + [("group", str(g)) for g in sorted(scope.hidden_group_ids)]
+    excluded = [wq.Term(f, t) for f, t in excluded if reader.doc_frequency(f, t)]
+    return wq.AndNot(q, wq.Or(excluded)) if excluded else q
 
 
 class WhooshBackend(SearchBackend):
@@ -199,7 +201,7 @@ class WhooshBackend(SearchBackend):
             kwargs = {"sortedby": "created", "reverse": True} if filters.sort == "newest" else {}
             # The total comes from a second, unscored pass (Whoosh's single-pass
             # count with optimize=False undercounts across segments).
-            result = s.search_page(_permitted(q, scope), page, pagelen=per_page, terms=False, **kwargs)
+            result = s.search_page(_permitted(q, scope, s.reader()), page, pagelen=per_page, terms=False, **kwargs)
             keys = [hit["key"] for hit in result] if result.pagenum == page else []
             terms = {t.decode("utf-8") if isinstance(t, bytes) else t for f, t in q.all_terms()
                      if f in ("title", "body")}
@@ -209,7 +211,7 @@ class WhooshBackend(SearchBackend):
         with self._searcher() as s:
             if s is None:
                 return 0
-            return len(s.search(_permitted(_Compiler(s.reader()).query(query), scope), limit=1))
+            return len(s.search(_permitted(_Compiler(s.reader()).query(query), scope, s.reader()), limit=1))
 
     def unknown_words(self, words):
         with self._searcher() as s:
@@ -241,7 +243,7 @@ class WhooshBackend(SearchBackend):
             q = wq.And([wq.Or([wq.Term(f, t) for t in terms for f in ("title", "body")]),
                         wq.ConstantScoreQuery(wq.Term("kind", "thread"), 0.0),
                         wq.ConstantScoreQuery(wq.Term("qkind", "question"), 0.0)])
-            return [hit["key"] for hit in s.search(_permitted(q, scope), limit=limit, terms=False)]
+            return [hit["key"] for hit in s.search(_permitted(q, scope, s.reader()), limit=limit, terms=False)]
 
     # -- writing ----------------------------------------------------------------
 
