@@ -33,7 +33,7 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("SEARCH_SYNONYMS_FILE", f"{app.instance_path}/search-synonyms.txt")
     app.config.setdefault("SEARCH_SYNC_ON_COMMIT", True)
     app.config.setdefault("SEARCH_LOCK_TIMEOUT", 30)
-    app.config.setdefault("SEARCH_COMMIT_LOCK_TIMEOUT", 5)
+    app.config.setdefault("SEARCH_COMMIT_LOCK_TIMEOUT", 3)
     app.extensions[_KEY] = None
 
 

@@ -121,7 +121,7 @@ def _drain_after_commit(session):
     if leftovers:
         _last_leftover_check = time.monotonic()
     try:
-        drain(ids, leftovers=leftovers, lock_timeout=current_app.config.get("SEARCH_COMMIT_LOCK_TIMEOUT", 5))
+        drain(ids, leftovers=leftovers, lock_timeout=current_app.config.get("SEARCH_COMMIT_LOCK_TIMEOUT", 3))
     except Exception:  # the rows are durable; sync retries. Never fail a user's request.
         log.warning("search: could not index %d change(s) now; they stay queued", len(ids), exc_info=True)
 

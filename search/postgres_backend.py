@@ -29,8 +29,7 @@ BATCH = 1000
 SIMILAR_TERMS = 12
 
 
-def _tsv(title, body):
-    return text("setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'B')")
+TSV = text("setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'B')")
 
 
 def _row(doc) -> dict:
@@ -50,10 +49,12 @@ def _write_rows(session, docs) -> None:
         session.execute(stmt)
     if rows:
         keys = [r["key"] for r in rows]
-        session.execute(D.__table__.update().where(D.key.in_(keys)).values(tsv=_tsv(D.title, D.body)))
+        session.execute(D.__table__.update().where(D.key.in_(keys)).values(tsv=TSV))
 
 
 class _Compiler:
+    """Turns a ``search.query.Query`` into tsquery expressions (English stemming)."""
+
     def word(self, word):
         return func.plainto_tsquery(CONFIG, word)
 
