@@ -74,10 +74,11 @@ def outbox_entries(session) -> set[tuple[str, int]]:
             continue
         kind, attrs = entry
         attrs = tuple(a for a in attrs if a in inspect(type(obj)).attrs)
-        if obj in session.dirty and not _changed(obj, attrs):
-            if not (type(obj) is Thread and _changed(obj, TREE_ATTRS)):
+        if obj in session.dirty:
+            if type(obj) is Thread and _changed(obj, TREE_ATTRS):
+                kind = "thread_tree"
+            elif not _changed(obj, attrs):
                 continue
-            kind = "thread_tree"
         if kind == "user" and obj in session.new:
             continue
         object_id = inspect(obj).identity[0] if inspect(obj).identity else getattr(obj, "id", None)

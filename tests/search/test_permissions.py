@@ -82,3 +82,20 @@ def test_group_filter_cannot_reveal_a_private_group(client, search, make_user, m
     assert titles(search("zinc", group=slug)) == []
     assert "Private Meds" not in client.get("/search?q=zinc").get_data(as_text=True).split("</select>")[0] \
         .split('id="search-group"')[1]
+
+
+def test_moving_a_thread_into_a_private_group_hides_its_replies(app, search, make_user, make_group, make_thread,
+                                                               post):
+    from forum.models import Thread
+
+    make_user("ann")
+    public, private = make_group("Colds"), make_group("Private Meds", private=True)
+    thread_id = make_thread("ann", public, title=PUBLIC, body="Do they help?")
+    post("ann", thread_id, "Zinc gave me a metallic taste.")
+    assert len(titles(search("zinc"))) == 2
+    with app.app_context():
+        thread = _db.session.get(Thread, thread_id)
+        thread.group_id = _db.session.scalar(select(Group.id).where(Group.slug == private))
+        thread.title = "Moved: zinc lozenges for colds"
+        _db.session.commit()
+    assert titles(search("zinc")) == []
