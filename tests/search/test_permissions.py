@@ -99,3 +99,14 @@ def test_moving_a_thread_into_a_private_group_hides_its_replies(app, search, mak
         thread.title = "Moved: zinc lozenges for colds"
         _db.session.commit()
     assert titles(search("zinc")) == []
+
+
+def test_did_you_mean_never_suggests_a_word_only_private_posts_contain(client, login, search, make_user,
+                                                                       make_group, add_member, make_thread):
+    make_user("ann")
+    slug = make_group("Private Meds", private=True)
+    add_member("ann", slug)
+    make_thread("ann", slug, title="Started on dolutegravir last month", body="Sleeping badly.")
+    assert "Did you mean" not in search("dolutegravar")
+    login("ann")
+    assert "Did you mean <a" in search("dolutegravar")
