@@ -13,7 +13,7 @@ import threading
 from contextlib import contextmanager
 from datetime import timezone
 
-from whoosh import columns, fields, query as wq
+from whoosh import columns, fields, query as wq, scoring
 from whoosh.analysis import Token, Tokenizer
 from whoosh.spelling import ListCorrector
 
@@ -56,6 +56,44 @@ class WordAnalyzer(Tokenizer):
 
 
 ANALYZER = WordAnalyzer()
+
+
+class SaturatedTF(scoring.WeightingModel):
+    """BM25's term-frequency saturation and IDF, without document-length normalisation.
+
+    Forum posts are short and of similar length, so length normalisation buys
+    little; leaving it out lets Whoosh skip whole blocks of postings by their
+    best possible score, which makes common words ("sleep") about twice as fast.
+    """
+
+    K1 = 1.2
+
+    def scorer(self, searcher, fieldname, text, qf=1):
+        if not searcher.schema[fieldname].scorable:
+            return scoring.WeightScorer.for_(searcher, fieldname, text)
+        idf = searcher.get_parent().idf(fieldname, text)
+        return _SaturatedScorer(idf, self.K1, searcher.term_info(fieldname, text).max_weight())
+
+
+class _SaturatedScorer(scoring.BaseScorer):
+    def __init__(self, idf: float, k1: float, max_weight: float):
+        self.idf, self.k1 = idf, k1
+        self._max = self._score(max_weight)
+
+    def _score(self, weight: float) -> float:
+        return self.idf * weight * (self.k1 + 1) / (weight + self.k1)
+
+    def supports_block_quality(self):
+        return True
+
+    def score(self, matcher):
+        return self._score(matcher.weight())
+
+    def max_quality(self):
+        return self._max
+
+    def block_quality(self, matcher):
+        return self._score(matcher.block_max_weight())
 EXACT_TIER = 100.0  # added to every exact (non-synonym) match, so exact words rank first
 SYNONYM_BOOST = 0.5
 VARIANT_BOOST = 0.7
@@ -187,7 +225,7 @@ class WhooshBackend(SearchBackend):
             if ix is None:
                 yield None
                 return
-            cached = (name, ix.searcher())
+            cached = (name, ix.searcher(weighting=SaturatedTF()))
         elif not cached[1].up_to_date():
             cached = (name, cached[1].refresh())
         self._local.searcher = cached
