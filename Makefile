@@ -39,6 +39,7 @@ db: install
 
 demo: db
 	$(FLASK) seed-demo
+	$(FLASK) search sync
 
 run: demo
 	@echo "Serving Askwell at http://127.0.0.1:$(PORT)  (Ctrl+C to stop)"

@@ -41,6 +41,10 @@ def create_app(config: dict | None = None) -> Flask:
     templating.configure(app)
     security.configure(app)
 
+    import search
+
+    search.init_app(app)
+
     from forum.blueprints import register_blueprints
     from forum.cli import register_commands
 

@@ -74,6 +74,9 @@ def build_config(instance_path: str) -> dict:
         "SEARCH_INDEX_DIR": os.environ.get(
             "SEARCH_INDEX_DIR", str(Path(instance_path) / "search-index")
         ),
+        "SEARCH_SYNONYMS_FILE": os.environ.get(
+            "SEARCH_SYNONYMS_FILE", str(Path(instance_path) / "search-synonyms.txt")
+        ),
         "POSTS_PER_PAGE": _env_int("POSTS_PER_PAGE", 20),
         "THREADS_PER_PAGE": _env_int("THREADS_PER_PAGE", 25),
         "SESSION_COOKIE_HTTPONLY": True,

@@ -266,3 +266,16 @@ def can_edit_watched_words(user) -> bool:
 def visible_threads_clause():
     """A SQL condition on ``Thread`` that leaves out held, hidden and merged threads."""
     return Thread.hidden_at.is_(None)
+
+
+def search_hidden_group_ids(user) -> list[int]:
+    """Private groups whose threads and posts search must never return to ``user``.
+
+    Search applies this inside the query (a Whoosh mask, a SQL condition), so a
+    member who leaves a group stops finding its content at once.
+    """
+    if is_site_moderator(user):
+        return []
+    visible = set(visible_group_ids(user))
+    private = db.session.scalars(select(Group.id).where(Group.is_private.is_(True)))
+    return [gid for gid in private if gid not in visible]

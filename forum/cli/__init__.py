@@ -8,6 +8,9 @@ def register_commands(app: Flask) -> None:
 
     app.cli.add_command(users_cli)
     app.cli.add_command(experts_cli)
+    from search.cli import search_cli
+
+    app.cli.add_command(search_cli)
     try:
         from forum.cli.seed import seed_demo_command
     except ImportError:  # pragma: no cover - during development only

@@ -94,3 +94,6 @@ def import_command(file: Path, workers: int, check_only: bool) -> None:
             raise click.ClickException(str(error)) from None
     click.echo(f"Added {_phrase(plan.new)}; already present and skipped: {_phrase(plan.skipped)}; "
                f"took {time.perf_counter() - started:.1f}s.")
+    if plan.new.total():
+        click.echo("A search index rebuild is queued: run `flask --app forum search sync` to make the "
+                   "imported posts searchable.")

@@ -15,6 +15,7 @@ from forum.models import Group, Membership, MembershipStatus, Thread, User
 from forum.pagination import Pager, requested_page
 from forum.ratelimits import posting_rate_error
 from forum.safety import posted_message, safety_gate
+from search.service import similar_questions
 
 
 def get_group_or_404(slug: str) -> Group:
@@ -149,6 +150,10 @@ def new_thread(slug):
     form = NewThreadForm()
     if request.method == "GET" and request.args.get("kind") in ("question", "discussion"):
         form.kind.data = request.args["kind"]
+    if request.method == "POST" and request.form.get("preview"):
+        # The no-JavaScript way to see similar questions: nothing is saved.
+        similar = similar_questions(current_user, form.title.data or "", form.body.data or "")
+        return render_template("groups/new_thread.html", group=group, form=form, similar=similar)
     safety = None
     if form.validate_on_submit() and not (safety := safety_gate(form.title, form.body)):
         try:

@@ -1,0 +1,98 @@
+"""Search benchmark: the 40,000-post community, imported, indexed and queried.
+
+    .venv/bin/python bench/search_bench.py [--runs 200] [--keep DIR]
+
+Generates the community with ../shared/bench/make_jsonl.py, imports it with
+`flask --app forum import` into a fresh instance folder (SQLite), times
+`flask --app forum search rebuild`, then times searches for the rare word
+``xerostomia`` and the common word ``sleep`` the way the results page runs
+them (query, permission mask, the page's rows from the database, snippets),
+as an anonymous visitor, and prints p50/p95. Not a test: figures go in
+bench/README.md with the machine they came from.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATOR = Path(os.environ.get("ASKWELL_BENCH_GENERATOR", ROOT.parent / "shared" / "bench" / "make_jsonl.py"))
+if not GENERATOR.exists():
+    GENERATOR = Path("/work/shared/bench/make_jsonl.py")
+
+
+def flask(env, *args) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "flask", "--app", "forum", *args], cwd=ROOT, env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def measure(app, words, runs: int) -> dict:
+    from flask_login import AnonymousUserMixin
+
+    from search.interface import Filters
+    from search.service import run_search
+
+    figures = {}
+    for word in words:
+        timings, cpu = [], []
+        for i in range(runs + 5):
+            with app.test_request_context("/search"):
+                started, started_cpu = time.perf_counter(), time.process_time()
+                results = run_search(AnonymousUserMixin(), word, Filters(), page=1)
+                elapsed, elapsed_cpu = time.perf_counter() - started, time.process_time() - started_cpu
+            if i >= 5:  # the first few warm caches
+                timings.append(elapsed * 1000)
+                cpu.append(elapsed_cpu * 1000)
+        timings.sort()
+        cpu.sort()
+        figures[word] = (results.total, len(results.hits), statistics.median(timings),
+                         timings[int(len(timings) * 0.95) - 1], statistics.median(cpu),
+                         cpu[int(len(cpu) * 0.95) - 1])
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument("--keep", help="use (and keep) this folder instead of a temporary one")
+    args = parser.parse_args()
+    workdir = Path(args.keep or tempfile.mkdtemp(prefix="askwell-search-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    data = workdir / "bench.jsonl"
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir / 'bench.db'}",
+           "SEARCH_INDEX_DIR": str(workdir / "index"), "SECRET_KEY": "bench", "PYTHONPATH": str(ROOT)}
+    if not data.exists():
+        subprocess.run([sys.executable, str(GENERATOR), str(data)], check=True)
+    if not (workdir / "bench.db").exists():
+        flask(env, "db", "upgrade")
+        # Tables a migration may not have yet on a feature branch; a no-op otherwise.
+        subprocess.run([sys.executable, "-c", "from forum import create_app; from forum.extensions import db; "
+                        "app = create_app(); app.app_context().push(); db.create_all()"],
+                       cwd=ROOT, env=env, check=True)
+        print(f"import: {flask(env, 'import', str(data)):.1f}s")
+    load = os.getloadavg()[0]
+    rebuild = flask(env, "search", "rebuild")
+    print(f"rebuild: {rebuild:.1f}s (wall, including starting Python and reading the database; "
+          f"load average {load:.1f} on {os.cpu_count()} CPUs)")
+
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+    from forum import create_app
+
+    app = create_app()
+    for word, (total, shown, p50, p95, c50, c95) in measure(app, ["xerostomia", "sleep"], args.runs).items():
+        print(f"{word:<11} {total:>6,} hits, {shown} shown: p50 {p50:.1f} ms, p95 {p95:.1f} ms wall; "
+              f"CPU p50 {c50:.1f} ms, p95 {c95:.1f} ms (load average {os.getloadavg()[0]:.1f})")
+    print(f"data kept in {workdir}" if args.keep else f"(temporary data in {workdir})")
+
+
+if __name__ == "__main__":
+    main()

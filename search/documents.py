@@ -1,0 +1,209 @@
+"""Searchable documents, read from the database.
+
+Four kinds of document, keyed ``t:<thread id>`` (title and opening post),
+``p:<post id>`` (a reply), ``g:<group id>`` (name and description) and
+``a:<article id>`` (expert articles, when ``forum.models.Article`` exists).
+A document is public only if its post is neither deleted nor hidden by
+moderation; private content is public too as far as the index goes: who may
+see a group is decided at query time from its group id, so joining or leaving
+a group takes effect at once.
+
+``resolve`` turns outbox rows into documents to write and keys to remove;
+``iter_all`` streams everything for a rebuild. Both read with Core queries in
+batches, so a rebuild of 40,000 posts reads the database in a second or two.
+"""
+from __future__ import annotations
+
+from itertools import chain
+from typing import Iterable, Iterator
+
+from sqlalchemy import and_, func, select
+
+from forum.models import Group, Post, Role, Thread, User
+from search.interface import Document
+from search.text import html_to_text
+
+BATCH = 2000
+EXPERT_ROLES = (Role.EXPERT.value,)
+
+
+def article_model():
+    """``forum.models.Article`` if that feature is installed, else None."""
+    import forum.models as models
+
+    return getattr(models, "Article", None)
+
+
+def _public_post(deleted_at, hidden_at) -> bool:
+    return deleted_at is None and hidden_at is None
+
+
+def _threads(session, where) -> list:
+    opening = and_(Post.thread_id == Thread.id, Post.number == 1)
+    return session.execute(
+        select(Thread.id, Thread.title, Thread.kind, Thread.group_id, Thread.created_at,
+               Post.body_html, Post.deleted_at, Post.hidden_at)
+        .outerjoin(Post, opening).where(where).order_by(Thread.id)
+    ).all()
+
+
+def expert_thread_ids(session, thread_ids: Iterable[int] | None = None) -> set[int]:
+    """Threads with a visible reply by an expert."""
+    stmt = (select(Post.thread_id).join(User, User.id == Post.author_id)
+            .where(User.role.in_(EXPERT_ROLES), Post.number > 1, Post.deleted_at.is_(None),
+                   Post.hidden_at.is_(None)).distinct())
+    if thread_ids is not None:
+        stmt = stmt.where(Post.thread_id.in_(list(thread_ids)))
+    return set(session.scalars(stmt))
+
+
+def _thread_doc(row, experts: set[int]) -> Document:
+    return Document(f"t:{row.id}", "thread", row.id, row.group_id, row.kind, row.id in experts,
+                    row.body_html is not None and _public_post(row.deleted_at, row.hidden_at),
+                    row.created_at, row.title, html_to_text(row.body_html or ""))
+
+
+def _replies(session, where) -> list:
+    return session.execute(
+        select(Post.id, Post.body_html, Post.created_at, Post.deleted_at, Post.hidden_at,
+               Thread.group_id, Thread.kind, User.role)
+        .join(Thread, Thread.id == Post.thread_id).outerjoin(User, User.id == Post.author_id)
+        .where(Post.number > 1, where).order_by(Post.id)
+    ).all()
+
+
+def _reply_doc(row) -> Document:
+    return Document(f"p:{row.id}", "post", row.id, row.group_id, row.kind, row.role in EXPERT_ROLES,
+                    _public_post(row.deleted_at, row.hidden_at), row.created_at, "",
+                    html_to_text(row.body_html))
+
+
+def _groups(session, where) -> list[Document]:
+    rows = session.execute(select(Group.id, Group.name, Group.description, Group.created_at)
+                           .where(where).order_by(Group.id)).all()
+    return [Document(f"g:{r.id}", "group", r.id, None, "", False, True, r.created_at, r.name,
+                     r.description or "") for r in rows]
+
+
+def _article_doc(article) -> Document:
+    public = all(getattr(article, name, None) is None for name in ("deleted_at", "hidden_at"))
+    if hasattr(article, "is_published"):
+        public = public and bool(article.is_published)
+    elif hasattr(article, "published_at"):
+        public = public and article.published_at is not None
+    body = " ".join(filter(None, (getattr(article, "summary", ""), html_to_text(getattr(article, "body_html", "")))))
+    created = getattr(article, "published_at", None) or article.created_at
+    return Document(f"a:{article.id}", "article", article.id, getattr(article, "group_id", None), "", True,
+                    public, created, article.title, body)
+
+
+def _articles(session, ids: list[int] | None) -> list[Document]:
+    model = article_model()
+    if model is None:
+        return []
+    stmt = select(model).order_by(model.id)
+    if ids is not None:
+        stmt = stmt.where(model.id.in_(ids))
+    return [_article_doc(a) for a in session.scalars(stmt)]
+
+
+class Changes:
+    """What one batch of outbox rows means for the index."""
+
+    def __init__(self):
+        self.documents: dict[str, Document] = {}
+        self.removals: set[str] = set()
+        self.purged_groups: set[int] = set()
+
+    def put(self, doc: Document) -> None:
+        if doc.public:
+            self.documents[doc.key] = doc
+            self.removals.discard(doc.key)
+        else:
+            self.removals.add(doc.key)
+            self.documents.pop(doc.key, None)
+
+
+def resolve(session, rows: Iterable[tuple[str, int | None]]) -> Changes:
+    """Read the current state of everything the outbox rows name."""
+    wanted: dict[str, set[int]] = {}
+    for kind, object_id in rows:
+        if object_id is not None:
+            wanted.setdefault(kind, set()).add(object_id)
+    changes = Changes()
+    post_ids = set(wanted.get("post", ()))
+    if wanted.get("user"):
+        post_ids |= set(session.scalars(select(Post.id).where(Post.author_id.in_(wanted["user"]))))
+    thread_ids = set(wanted.get("thread", ())) | set(wanted.get("thread_tree", ()))
+    if post_ids:
+        found = session.execute(select(Post.id, Post.thread_id).where(Post.id.in_(post_ids))).all()
+        thread_ids |= {r.thread_id for r in found}
+        for missing in post_ids - {r.id for r in found}:
+            changes.removals.add(f"p:{missing}")
+    reply_where = Post.id.in_(post_ids)
+    if wanted.get("thread_tree"):
+        reply_where = reply_where | Post.thread_id.in_(wanted["thread_tree"])
+    if post_ids or wanted.get("thread_tree"):
+        for row in _replies(session, reply_where):
+            changes.put(_reply_doc(row))
+    if thread_ids:
+        experts = expert_thread_ids(session, thread_ids)
+        rows = _threads(session, Thread.id.in_(thread_ids))
+        for row in rows:
+            changes.put(_thread_doc(row, experts))
+        for missing in thread_ids - {r.id for r in rows}:
+            changes.removals.add(f"t:{missing}")
+    if wanted.get("group"):
+        docs = _groups(session, Group.id.in_(wanted["group"]))
+        for doc in docs:
+            changes.put(doc)
+        for missing in wanted["group"] - {d.object_id for d in docs}:
+            changes.removals.add(f"g:{missing}")
+            changes.purged_groups.add(missing)
+    if wanted.get("article"):
+        docs = _articles(session, sorted(wanted["article"]))
+        for doc in docs:
+            changes.put(doc)
+        for missing in wanted["article"] - {d.object_id for d in docs}:
+            changes.removals.add(f"a:{missing}")
+    return changes
+
+
+def count_all(session) -> int:
+    model = article_model()
+    total = session.scalar(select(func.count()).select_from(Post))
+    total += session.scalar(select(func.count()).select_from(Group))
+    if model is not None:
+        total += session.scalar(select(func.count()).select_from(model))
+    return total
+
+
+def iter_all(session) -> Iterator[Document]:
+    """Every document, public or not (the caller skips the others), in batches."""
+    experts = expert_thread_ids(session)
+    yield from chain(_iter_threads(session, experts), _iter_replies(session))
+    yield from _groups(session, Group.id.is_not(None))
+    yield from _articles(session, None)
+
+
+def _iter_threads(session, experts) -> Iterator[Document]:
+    last = 0
+    while True:
+        ids = list(session.scalars(select(Thread.id).where(Thread.id > last).order_by(Thread.id).limit(BATCH)))
+        if not ids:
+            return
+        for row in _threads(session, Thread.id.between(ids[0], ids[-1])):
+            yield _thread_doc(row, experts)
+        last = ids[-1]
+
+
+def _iter_replies(session) -> Iterator[Document]:
+    last = 0
+    while True:
+        ids = list(session.scalars(select(Post.id).where(Post.id > last, Post.number > 1)
+                                   .order_by(Post.id).limit(BATCH)))
+        if not ids:
+            return
+        for row in _replies(session, Post.id.between(ids[0], ids[-1])):
+            yield _reply_doc(row)
+        last = ids[-1]

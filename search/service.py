@@ -1,0 +1,158 @@
+"""What the pages ask of search: a page of results, did-you-mean, similar questions.
+
+Hits come back from the backend as keys; this module loads the twenty rows of
+a page in a few batched queries, makes escaped snippets, and applies the
+permission checks of ``forum.permissions`` once more as a safety net (the
+backend already filtered in its query).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from flask import current_app, url_for
+from markupsafe import Markup
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from forum import permissions
+from forum.extensions import db
+from forum.models import Group, Post, Thread
+from search import get_backend
+from search.documents import article_model
+from search.interface import PER_PAGE, Filters, QuerySyntaxError, Scope
+from search.query import parse
+from search.snippets import make_snippet
+from search.synonyms import load as load_synonyms
+from search.text import html_to_text, stem
+
+
+@dataclass
+class Hit:
+    kind: str
+    url: str | None
+    title: str
+    snippet: Markup
+    created_at: datetime | None
+    group: Group | None = None
+    author: object = None
+    thread: Thread | None = None
+
+
+@dataclass
+class Results:
+    query: str
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    per_page: int = PER_PAGE
+    error: str | None = None
+    suggestion: str | None = None
+
+
+def scope_for(user) -> Scope:
+    return Scope(frozenset(permissions.search_hidden_group_ids(user)))
+
+
+def synonyms():
+    return load_synonyms(current_app.config.get("SEARCH_SYNONYMS_FILE"))
+
+
+def run_search(user, text: str, filters: Filters, page: int = 1) -> Results:
+    """One page of results for ``text``; a malformed query gives ``Results.error``."""
+    results = Results(query=text, page=page)
+    try:
+        parsed = parse(text, synonyms())
+    except QuerySyntaxError as error:
+        results.error = str(error)
+        return results
+    scope = scope_for(user)
+    found = get_backend().search(parsed, filters, scope, page)
+    results.total = found.total
+    results.hits = load_hits(user, found.keys, found.terms)
+    results.suggestion = did_you_mean(text, parsed, scope)
+    return results
+
+
+def did_you_mean(text: str, parsed, scope: Scope) -> str | None:
+    """``text`` with unknown words corrected, if the corrected search finds something."""
+    backend = get_backend()
+    known = set(synonyms().vocabulary)
+    unknown = [w for w in dict.fromkeys(parsed.positive_words()) if w not in known and not w.isdigit()]
+    unknown = backend.unknown_words(unknown) if unknown else []
+    corrected = text
+    for word in unknown:
+        better = backend.suggest_word(word)
+        if better:
+            corrected = re.sub(rf"(?i)\b{re.escape(word)}\b", better, corrected)
+    if corrected == text:
+        return None
+    try:
+        return corrected if backend.count(parse(corrected, synonyms()), scope) else None
+    except QuerySyntaxError:
+        return None
+
+
+def _matcher(terms: set[str]):
+    stems = {stem(t) for t in terms}
+    return lambda word: word in terms or stem(word) in stems
+
+
+def _article_url(article) -> str:
+    return url_for("second_opinion.show", article_id=article.id)
+
+
+def load_hits(user, keys: list[str], terms: set[str]) -> list[Hit]:
+    """The rows behind ``keys``, in order, as hits with snippets."""
+    ids: dict[str, list[int]] = {}
+    for key in keys:
+        prefix, _, number = key.partition(":")
+        ids.setdefault(prefix, []).append(int(number))
+    match = _matcher(terms)
+    hits: dict[str, Hit] = {}
+    if ids.get("t"):
+        threads = db.session.scalars(select(Thread).options(joinedload(Thread.group), joinedload(Thread.author))
+                                     .where(Thread.id.in_(ids["t"]))).all()
+        openings = dict(db.session.execute(select(Post.thread_id, Post.body_html).where(
+            Post.thread_id.in_(ids["t"]), Post.number == 1, Post.deleted_at.is_(None), Post.hidden_at.is_(None))).all())
+        for t in threads:
+            if t.id in openings and permissions.can_view_thread(user, t):
+                hits[f"t:{t.id}"] = Hit("thread", url_for("threads.show", thread_id=t.id), t.title,
+                                        make_snippet(html_to_text(openings[t.id]), match), t.created_at,
+                                        t.group, t.author, t)
+    if ids.get("p"):
+        posts = db.session.scalars(
+            select(Post).options(joinedload(Post.thread).joinedload(Thread.group), joinedload(Post.author))
+            .where(Post.id.in_(ids["p"]), Post.deleted_at.is_(None), Post.hidden_at.is_(None))).all()
+        for p in posts:
+            if permissions.can_view_thread(user, p.thread):
+                hits[f"p:{p.id}"] = Hit("post", url_for("threads.permalink", post_id=p.id), p.thread.title,
+                                        make_snippet(html_to_text(p.body_html), match), p.created_at,
+                                        p.thread.group, p.author, p.thread)
+    if ids.get("g"):
+        for g in db.session.scalars(select(Group).where(Group.id.in_(ids["g"]))):
+            hits[f"g:{g.id}"] = Hit("group", url_for("groups.show", slug=g.slug), g.name,
+                                    make_snippet(g.description or "", match), g.created_at, g)
+    model = article_model()
+    if ids.get("a") and model is not None:
+        for a in db.session.scalars(select(model).where(model.id.in_(ids["a"]))):
+            text = " ".join(filter(None, (getattr(a, "summary", ""), html_to_text(getattr(a, "body_html", "")))))
+            hits[f"a:{a.id}"] = Hit("article", _article_url(a), a.title, make_snippet(text, match),
+                                    getattr(a, "published_at", None) or a.created_at,
+                                    author=getattr(a, "author", None))
+    return [hits[k] for k in keys if k in hits]
+
+
+def similar_questions(user, title: str, body: str = "", limit: int = 5) -> list[Thread]:
+    """Up to ``limit`` existing questions like the one being written, that ``user`` may see."""
+    text = f"{title or ''} {body or ''}"[:2000]
+    if not text.strip():
+        return []
+    keys = get_backend().similar(text, scope_for(user), limit)
+    ids = [int(k[2:]) for k in keys if k.startswith("t:")]
+    if not ids:
+        return []
+    found = {t.id: t for t in db.session.scalars(
+        select(Thread).options(joinedload(Thread.group)).where(Thread.id.in_(ids)))}
+    return [found[i] for i in ids if i in found and permissions.can_view_thread(user, found[i])]

@@ -1,0 +1,341 @@
+"""The default search backend: a Whoosh index in the instance folder.
+
+Words are indexed as written (lower-cased, stop words dropped), not stemmed:
+spelling suggestions then come from real words ("diabtes" -> "diabetes"), and
+stemming happens at query time instead, by expanding each word to the indexed
+words with the same Porter stem ("diabetic" also finds "diabetes"). Only the
+document key is stored; titles and snippets are read from the database for the
+twenty hits on a page, so the index stays small and quick to rebuild.
+"""
+from __future__ import annotations
+
+import threading
+from contextlib import contextmanager
+from datetime import timezone
+
+from whoosh import columns, fields, query as wq, scoring
+from whoosh.analysis import Token, Tokenizer
+from whoosh.spelling import ListCorrector
+
+from search.interface import Document, Filters, Scope, SearchBackend, SearchPage
+from search.text import STOP_WORDS, WORD, edit_distance, stem, words
+from search.whoosh_store import IndexStore
+
+
+
+class WordAnalyzer(Tokenizer):
+    """Lower-cased words without stop words, numbered without gaps, in one pass.
+
+    The words of ``search.text.words``, the same as Whoosh's regex tokenizer,
+    lowercase and stop filters chained, but in one generator: about a third
+    faster, which matters for rebuilds.
+    """
+
+    def __eq__(self, other):
+        return type(other) is type(self)
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        pos = start_pos
+        for match in WORD.finditer(value):
+            word = match.group().lower()
+            stopped = word in STOP_WORDS
+            if stopped and removestops:
+                continue
+            token.text, token.stopped, token.boost = word, stopped, 1.0
+            if keeporiginal:
+                token.original = match.group()
+            if positions:
+                token.pos = pos
+            if chars:
+                token.startchar, token.endchar = start_char + match.start(), start_char + match.end()
+            if not stopped:
+                pos += 1
+            yield token
+
+
+ANALYZER = WordAnalyzer()
+
+
+class SaturatedTF(scoring.WeightingModel):
+    """BM25's term-frequency saturation and IDF, without document-length normalisation.
+
+    Forum posts are short and of similar length, so length normalisation buys
+    little; leaving it out lets Whoosh skip whole blocks of postings by their
+    best possible score, which makes common words ("sleep") about twice as fast.
+    """
+
+    K1 = 1.2
+
+    def scorer(self, searcher, fieldname, text, qf=1):
+        if not searcher.schema[fieldname].scorable:
+            return scoring.WeightScorer.for_(searcher, fieldname, text)
+        idf = searcher.get_parent().idf(fieldname, text)
+        return _SaturatedScorer(idf, self.K1, searcher.term_info(fieldname, text).max_weight())
+
+
+class _SaturatedScorer(scoring.BaseScorer):
+    def __init__(self, idf: float, k1: float, max_weight: float):
+        self.idf, self.k1 = idf, k1
+        self._max = self._score(max_weight)
+
+    def _score(self, weight: float) -> float:
+        return self.idf * weight * (self.k1 + 1) / (weight + self.k1)
+
+    def supports_block_quality(self):
+        return True
+
+    def score(self, matcher):
+        return self._score(matcher.weight())
+
+    def max_quality(self):
+        return self._max
+
+    def block_quality(self, matcher):
+        return self._score(matcher.block_max_weight())
+EXACT_TIER = 100.0  # added to every exact (non-synonym) match, so exact words rank first
+SYNONYM_BOOST = 0.5
+VARIANT_BOOST = 0.7
+MAX_VARIANTS = 24
+SIMILAR_TERMS = 12
+BIG_REBUILD = 5000  # documents; above this a rebuild uses two processes
+
+SCHEMA = fields.Schema(
+    key=fields.ID(unique=True, stored=True),
+    kind=fields.ID, group=fields.ID, qkind=fields.ID, expert=fields.ID, public=fields.ID,
+    title=fields.TEXT(analyzer=ANALYZER, field_boost=2.0),
+    body=fields.TEXT(analyzer=ANALYZER),
+    created=fields.COLUMN(columns.NumericColumn("I")),
+)
+
+
+def to_fields(doc: Document) -> dict:
+    created = doc.created_at if doc.created_at.tzinfo else doc.created_at.replace(tzinfo=timezone.utc)
+    out = {"key": doc.key, "kind": doc.kind, "public": "1" if doc.public else "0",
+           "title": doc.title, "body": doc.body, "created": max(0, int(created.timestamp()))}
+    if doc.group_id is not None:
+        out["group"] = str(doc.group_id)
+    if doc.thread_kind:
+        out["qkind"] = doc.thread_kind
+    if doc.expert:
+        out["expert"] = "1"
+    return out
+
+
+class _Compiler:
+    """Turns a ``search.query.Query`` into a Whoosh query against one reader."""
+
+    def __init__(self, reader):
+        self.reader = reader
+
+    def variants(self, word: str) -> list[str]:
+        """Indexed words with ``word``'s stem (the word itself included if indexed)."""
+        target = stem(word)
+        prefix = target[:max(3, len(target) - 1)] if len(word) > 3 else word
+        found = set()
+        for field in ("title", "body"):
+            for btext in self.reader.expand_prefix(field, prefix):
+                term = btext.decode("utf-8")
+                if term == word or (len(word) > 3 and stem(term) == target):
+                    found.add(term)
+                if len(found) >= MAX_VARIANTS:
+                    break
+        return sorted(found)
+
+    def word(self, word: str, boost: float = 1.0):
+        terms = self.variants(word) or [word]
+        return wq.Or([wq.Term(f, t, boost=boost * (1.0 if t == word else VARIANT_BOOST))
+                      for t in terms for f in ("title", "body")])
+
+    def phrase(self, words: tuple[str, ...], boost: float = 1.0):
+        if len(words) == 1:
+            return wq.Or([wq.Term(f, words[0], boost=boost) for f in ("title", "body")])
+        return wq.Or([wq.Phrase(f, list(words), boost=boost) for f in ("title", "body")])
+
+    def unit(self, unit):
+        if unit.phrase:
+            exact = self.phrase(unit.words)
+        elif len(unit.words) == 1:
+            exact = self.word(unit.words[0])
+        else:
+            exact = wq.And([self.word(w) for w in unit.words])
+        if not unit.synonyms:
+            return exact
+        alternatives = [self.word(s[0], SYNONYM_BOOST) if len(s) == 1 else self.phrase(s, SYNONYM_BOOST)
+                        for s in unit.synonyms]
+        return wq.Or([exact, wq.ConstantScoreQuery(exact, EXACT_TIER)] + alternatives)
+
+    def query(self, parsed, filters: Filters | None = None):
+        parts = [wq.Or([self.unit(u) for u in group]) if len(group) > 1 else self.unit(group[0])
+                 for group in parsed.groups]
+        parts += _filter_terms(filters)
+        q = wq.And(parts) if len(parts) > 1 else parts[0]
+        if parsed.excluded:
+            q = wq.AndNot(q, wq.Or([self.phrase(u.words) if u.phrase else self.word(u.words[0])
+                                    if len(u.words) == 1 else self.phrase(u.words) for u in parsed.excluded]))
+        return q
+
+
+def _filter_terms(filters: Filters | None) -> list:
+    if filters is None:
+        return []
+    terms = []
+    if filters.group_id is not None:
+        terms.append(wq.Term("group", str(filters.group_id)))
+    if filters.kind:
+        terms.append(wq.Term("qkind", filters.kind))
+    if filters.expert:
+        terms.append(wq.Term("expert", "1"))
+    return [wq.ConstantScoreQuery(t, 0.0) for t in terms]
+
+
+def _permitted(q, scope: Scope, reader):
+    """``q`` without unpublished documents or content of groups hidden from this user.
+
+    Written into the query (AndNot skips through the excluded postings) rather
+    than passed as a Whoosh ``mask``, whose per-document check is slow. Terms
+    with no documents are left out, and with them, most often, the AndNot.
+    """
+    excluded = [("public", "0")] + [("group", str(g)) for g in sorted(scope.hidden_group_ids)]
+    excluded = [wq.Term(f, t) for f, t in excluded if reader.doc_frequency(f, t)]
+    return wq.AndNot(q, wq.Or(excluded)) if excluded else q
+
+
+class WhooshBackend(SearchBackend):
+    name = "whoosh"
+
+    def __init__(self, index_dir: str, lock_timeout: float = 30.0, vocabulary=()):
+        self.store = IndexStore(index_dir, SCHEMA)
+        self.lock_timeout = lock_timeout
+        self.vocabulary = sorted(vocabulary)
+        self._local = threading.local()
+
+    # -- reading ----------------------------------------------------------------
+
+    @contextmanager
+    def _searcher(self):
+        """A per-thread searcher, refreshed when another process committed."""
+        cached = getattr(self._local, "searcher", None)
+        name = self.store.current_name()
+        if cached is None or cached[0] != name:
+            if cached is not None:
+                cached[1].close()
+            ix = self.store.open_current()
+            if ix is None:
+                yield None
+                return
+            cached = (name, ix.searcher(weighting=SaturatedTF()))
+        elif not cached[1].up_to_date():
+            cached = (name, cached[1].refresh())
+        self._local.searcher = cached
+        yield cached[1]
+
+    def search(self, query, filters, scope, page, per_page=20):
+        with self._searcher() as s:
+            if s is None:
+                return SearchPage([], 0, 1, per_page)
+            q = _Compiler(s.reader()).query(query, filters)
+            kwargs = {"sortedby": "created", "reverse": True} if filters.sort == "newest" else {}
+            # The total comes from a second, unscored pass (Whoosh's single-pass
+            # count with optimize=False undercounts across segments).
+            result = s.search_page(_permitted(q, scope, s.reader()), page, pagelen=per_page, terms=False, **kwargs)
+            keys = [hit["key"] for hit in result] if result.pagenum == page else []
+            terms = {t.decode("utf-8") if isinstance(t, bytes) else t for f, t in q.all_terms()
+                     if f in ("title", "body")}
+            return SearchPage(keys, result.total, page, per_page, terms)
+
+    def count(self, query, scope):
+        with self._searcher() as s:
+            if s is None:
+                return 0
+            return len(s.search(_permitted(_Compiler(s.reader()).query(query), scope, s.reader()), limit=1))
+
+    def unknown_words(self, words):
+        with self._searcher() as s:
+            if s is None:
+                return list(words)
+            compiler = _Compiler(s.reader())
+            return [w for w in words if not compiler.variants(w)]
+
+    def suggest_word(self, word):
+        with self._searcher() as s:
+            correctors = [ListCorrector(self.vocabulary)] if self.vocabulary else []
+            if s is not None:
+                correctors += [s.corrector("body"), s.corrector("title")]
+            candidates = {c for corrector in correctors
+                          for c in corrector.suggest(word, limit=3, maxdist=2, prefix=1) if c != word}
+            if not candidates:
+                return None
+            freq = (lambda c: s.doc_frequency("body", c) + s.doc_frequency("title", c)) if s else (lambda c: 0)
+            return min(candidates, key=lambda c: (edit_distance(word, c), -freq(c), c))
+
+    def similar(self, text, scope, limit=5):
+        with self._searcher() as s:
+            if s is None or not text.strip():
+                return []
+            terms = [w for w in dict.fromkeys(words(text))
+                     if s.doc_frequency("title", w) or s.doc_frequency("body", w)][:SIMILAR_TERMS]
+            if not terms:
+                return []
+            q = wq.And([wq.Or([wq.Term(f, t) for t in terms for f in ("title", "body")]),
+                        wq.ConstantScoreQuery(wq.Term("kind", "thread"), 0.0),
+                        wq.ConstantScoreQuery(wq.Term("qkind", "question"), 0.0)])
+            return [hit["key"] for hit in s.search(_permitted(q, scope, s.reader()), limit=limit, terms=False)]
+
+    # -- writing ----------------------------------------------------------------
+
+    def index(self, documents):
+        documents = list(documents)
+        if not documents:
+            return
+        with self.store.writer(self.lock_timeout) as w:
+            for doc in documents:
+                w.update_document(**to_fields(doc))
+
+    def remove(self, keys):
+        keys = list(keys)
+        if not keys:
+            return
+        with self.store.writer(self.lock_timeout) as w:
+            for key in keys:
+                w.delete_by_term("key", key)
+
+    @contextmanager
+    def writing(self, lock_timeout=None):
+        """Lock the index, then yield ``write(changes)``; one commit, one new segment."""
+        with self.store.writer(self.lock_timeout if lock_timeout is None else lock_timeout) as w:
+            def write(changes):
+                for key in changes.removals:
+                    w.delete_by_term("key", key)
+                for group_id in changes.purged_groups:
+                    w.delete_by_term("group", str(group_id))
+                for doc in changes.documents.values():
+                    w.update_document(**to_fields(doc))
+            yield write
+
+    def remove_group(self, group_id):
+        with self.store.writer(self.lock_timeout) as w:
+            w.delete_by_term("group", str(group_id))
+
+    def needs_build(self):
+        return self.store.current_name() is None
+
+    def hold_writes(self):
+        return self.store.hold_lock(self.lock_timeout)
+
+    def rebuild(self, documents, total, progress):
+        name, ix = self.store.new_generation()
+        procs = 2 if total > BIG_REBUILD else 1
+        w = ix.writer(procs=procs, multisegment=procs > 1, limitmb=512)
+        try:
+            for doc in documents:
+                if doc.public:
+                    w.add_document(**to_fields(doc))
+                progress(1)
+            w.commit()
+        except BaseException:
+            w.cancel()
+            raise
+        self.store.swap_to(name)
+        self._local = threading.local()

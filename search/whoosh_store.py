@@ -1,0 +1,123 @@
+"""Where the Whoosh index lives on disk, and how a rebuilt one replaces it.
+
+``SEARCH_INDEX_DIR`` holds one directory per generation (``gen-...``) and a
+``CURRENT`` file naming the live one. A rebuild writes a new generation beside
+the live one and swaps it in by replacing ``CURRENT`` with ``os.replace`` (an
+atomic rename); searchers notice on their next query. Writers lock the live
+generation with Whoosh's own lock, waiting up to a timeout, and check after
+locking that it is still the live one.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import time
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+from whoosh import index
+from whoosh.index import LockError
+
+from search.interface import IndexBusy
+
+POINTER = "CURRENT"
+
+
+class IndexStore:
+    def __init__(self, root: str, schema):
+        self.root = Path(root)
+        self.schema = schema
+
+    def current_name(self) -> str | None:
+        try:
+            return (self.root / POINTER).read_text().strip() or None
+        except FileNotFoundError:
+            return None
+
+    def open_current(self):
+        """The live index, or None when none was built yet."""
+        name = self.current_name()
+        if name is None:
+            return None
+        return index.open_dir(str(self.root / name), schema=self.schema)
+
+    def new_generation(self):
+        self.root.mkdir(parents=True, exist_ok=True)
+        name = f"gen-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:8]}"
+        path = self.root / name
+        path.mkdir()
+        return name, index.create_in(str(path), self.schema)
+
+    def swap_to(self, name: str) -> None:
+        previous = self.current_name()
+        tmp = self.root / f".{POINTER}.{os.getpid()}"
+        tmp.write_text(name)
+        os.replace(tmp, self.root / POINTER)
+        # The previous generation stays until the next swap: searchers and
+        # writers still holding it finish their work undisturbed.
+        self._remove_old(keep={name, previous})
+
+    def _remove_old(self, keep: set[str]) -> None:
+        for path in self.root.glob("gen-*"):
+            if path.name not in keep:
+                shutil.rmtree(path, ignore_errors=True)
+
+    @contextmanager
+    def _creation_lock(self):
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / ".create.lock", "w") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def ensure(self):
+        """The live index, created empty on first use (safe between processes)."""
+        ix = self.open_current()
+        if ix is not None:
+            return ix
+        with self._creation_lock():
+            ix = self.open_current()
+            if ix is None:
+                name, ix = self.new_generation()
+                self.swap_to(name)
+            return ix
+
+    @contextmanager
+    def writer(self, timeout: float):
+        """A writer on the live generation, committed on success. Raises ``IndexBusy``."""
+        deadline = time.monotonic() + timeout
+        while True:
+            ix = self.ensure()
+            name = self.current_name()
+            try:
+                w = ix.writer(timeout=max(0.0, deadline - time.monotonic()), delay=0.01)
+            except LockError:
+                raise IndexBusy(f"the search index stayed locked for {timeout:g}s") from None
+            if self.current_name() == name:
+                break
+            w.cancel()  # a rebuild swapped generations while we waited
+        try:
+            yield w
+        except BaseException:
+            w.cancel()
+            raise
+        w.commit()
+
+    @contextmanager
+    def hold_lock(self, timeout: float):
+        """Keep every other writer off the live generation (during a rebuild)."""
+        ix = self.ensure()
+        lock = ix.lock("WRITELOCK")
+        deadline = time.monotonic() + timeout
+        while not lock.acquire(blocking=False):
+            if time.monotonic() > deadline:
+                raise IndexBusy(f"the search index stayed locked for {timeout:g}s")
+            time.sleep(0.05)
+        try:
+            yield
+        finally:
+            lock.release()

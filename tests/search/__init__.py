@@ -1,0 +1,1 @@
+"""Tests for search: backend contract, permissions, outbox, commands."""
