@@ -2,12 +2,12 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-24 08:03:41.502180
+Create Date: 2026-11-24 09:06:16.468730
 
 """
 from alembic import op
 import sqlalchemy as sa
-
+from sqlalchemy.dialects import postgresql
 
 # revision identifiers, used by Alembic.
 revision = '0001'
@@ -38,6 +38,31 @@ def upgrade():
     with op.batch_alter_table('groups', schema=None) as batch_op:
         batch_op.create_index('ix_groups_member_count', ['member_count'], unique=False)
 
+    op.create_table('search_documents',
+    sa.Column('key', sa.String(length=24), nullable=False),
+    sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('object_id', sa.Integer(), nullable=False),
+    sa.Column('group_id', sa.Integer(), nullable=True),
+    sa.Column('thread_kind', sa.String(length=16), nullable=False),
+    sa.Column('expert', sa.Boolean(), nullable=False),
+    sa.Column('public', sa.Boolean(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('title', sa.Text(), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('tsv', sa.Text().with_variant(postgresql.TSVECTOR(), 'postgresql'), nullable=True),
+    sa.PrimaryKeyConstraint('key', name=op.f('pk_search_documents'))
+    )
+    with op.batch_alter_table('search_documents', schema=None) as batch_op:
+        batch_op.create_index('ix_search_documents_created_at', ['created_at'], unique=False)
+        batch_op.create_index('ix_search_documents_tsv', ['tsv'], unique=False, postgresql_using='gin')
+
+    op.create_table('search_outbox',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('object_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_search_outbox'))
+    )
     op.create_table('users',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('username', sa.String(length=32), nullable=False),
@@ -58,6 +83,80 @@ def upgrade():
     sa.UniqueConstraint('import_ref', name=op.f('uq_users_import_ref')),
     sa.UniqueConstraint('username_key', name=op.f('uq_users_username_key'))
     )
+    op.create_table('watched_words',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('word', sa.String(length=100), nullable=False),
+    sa.Column('action', sa.String(length=8), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_watched_words')),
+    sa.UniqueConstraint('word', name=op.f('uq_watched_words_word'))
+    )
+    op.create_table('articles',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('author_id', sa.Integer(), nullable=True),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('summary', sa.String(length=500), nullable=False),
+    sa.Column('body_source', sa.Text(), nullable=False),
+    sa.Column('body_html', sa.Text(), nullable=False),
+    sa.Column('sources_source', sa.Text(), nullable=False),
+    sa.Column('sources_html', sa.Text(), nullable=False),
+    sa.Column('tags', sa.String(length=300), nullable=False),
+    sa.Column('reviewed_on', sa.Date(), nullable=False),
+    sa.Column('comment_count', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('edited_at', sa.DateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_articles_author_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_articles'))
+    )
+    with op.batch_alter_table('articles', schema=None) as batch_op:
+        batch_op.create_index('ix_articles_author_id', ['author_id'], unique=False)
+        batch_op.create_index('ix_articles_created_at', ['created_at'], unique=False)
+
+    op.create_table('expert_applications',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('profession', sa.String(length=80), nullable=False),
+    sa.Column('specialty', sa.String(length=40), nullable=False),
+    sa.Column('licence_number', sa.String(length=64), nullable=False),
+    sa.Column('issuing_body', sa.String(length=120), nullable=False),
+    sa.Column('country', sa.String(length=80), nullable=False),
+    sa.Column('evidence', sa.Text(), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('decided_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('decided_by_id', sa.Integer(), nullable=True),
+    sa.Column('decision_reason', sa.Text(), nullable=False),
+    sa.ForeignKeyConstraint(['decided_by_id'], ['users.id'], name=op.f('fk_expert_applications_decided_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_expert_applications_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_expert_applications'))
+    )
+    with op.batch_alter_table('expert_applications', schema=None) as batch_op:
+        batch_op.create_index('ix_expert_applications_status_created', ['status', 'created_at'], unique=False)
+        batch_op.create_index('ix_expert_applications_user_id', ['user_id'], unique=False)
+
+    op.create_table('expert_audit_entries',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('actor_id', sa.Integer(), nullable=True),
+    sa.Column('subject_id', sa.Integer(), nullable=True),
+    sa.Column('action', sa.String(length=32), nullable=False),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['actor_id'], ['users.id'], name=op.f('fk_expert_audit_entries_actor_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['subject_id'], ['users.id'], name=op.f('fk_expert_audit_entries_subject_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_expert_audit_entries'))
+    )
+    with op.batch_alter_table('expert_audit_entries', schema=None) as batch_op:
+        batch_op.create_index('ix_expert_audit_entries_created', ['created_at'], unique=False)
+
+    op.create_table('group_specialties',
+    sa.Column('group_id', sa.Integer(), nullable=False),
+    sa.Column('specialty', sa.String(length=40), nullable=False),
+    sa.ForeignKeyConstraint(['group_id'], ['groups.id'], name=op.f('fk_group_specialties_group_id_groups'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('group_id', 'specialty', name=op.f('pk_group_specialties'))
+    )
+    with op.batch_alter_table('group_specialties', schema=None) as batch_op:
+        batch_op.create_index('ix_group_specialties_specialty', ['specialty'], unique=False)
+
     op.create_table('memberships',
     sa.Column('group_id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
@@ -72,6 +171,25 @@ def upgrade():
     with op.batch_alter_table('memberships', schema=None) as batch_op:
         batch_op.create_index('ix_memberships_user_id', ['user_id'], unique=False)
 
+    op.create_table('moderation_actions',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('moderator_id', sa.Integer(), nullable=True),
+    sa.Column('action', sa.String(length=32), nullable=False),
+    sa.Column('target_type', sa.String(length=16), nullable=False),
+    sa.Column('target_id', sa.Integer(), nullable=False),
+    sa.Column('target_user_id', sa.Integer(), nullable=True),
+    sa.Column('group_id', sa.Integer(), nullable=True),
+    sa.Column('reason', sa.String(length=500), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['group_id'], ['groups.id'], name=op.f('fk_moderation_actions_group_id_groups'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['moderator_id'], ['users.id'], name=op.f('fk_moderation_actions_moderator_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['target_user_id'], ['users.id'], name=op.f('fk_moderation_actions_target_user_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_moderation_actions'))
+    )
+    with op.batch_alter_table('moderation_actions', schema=None) as batch_op:
+        batch_op.create_index('ix_moderation_actions_created_at', ['created_at'], unique=False)
+        batch_op.create_index('ix_moderation_actions_target_user', ['target_user_id', 'created_at'], unique=False)
+
     op.create_table('threads',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('group_id', sa.Integer(), nullable=False),
@@ -83,18 +201,72 @@ def upgrade():
     sa.Column('view_count', sa.Integer(), nullable=False),
     sa.Column('is_locked', sa.Boolean(), nullable=False),
     sa.Column('is_pinned', sa.Boolean(), nullable=False),
+    sa.Column('asks_expert', sa.Boolean(), server_default=sa.false(), nullable=False),
+    sa.Column('accepted_post_id', sa.Integer(), nullable=True),
+    sa.Column('expert_answer_count', sa.Integer(), server_default=sa.text('0'), nullable=False),
+    sa.Column('hidden_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('merged_into_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('last_activity_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('import_ref', sa.String(length=64), nullable=True),
     sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_threads_author_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['group_id'], ['groups.id'], name=op.f('fk_threads_group_id_groups'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['merged_into_id'], ['threads.id'], name=op.f('fk_threads_merged_into_id_threads'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_threads')),
     sa.UniqueConstraint('import_ref', name=op.f('uq_threads_import_ref'))
     )
     with op.batch_alter_table('threads', schema=None) as batch_op:
         batch_op.create_index('ix_threads_author_id', ['author_id'], unique=False)
+        batch_op.create_index('ix_threads_expert_queue', ['asks_expert', 'expert_answer_count', 'created_at'], unique=False)
         batch_op.create_index('ix_threads_group_activity', ['group_id', 'is_pinned', 'last_activity_at'], unique=False)
         batch_op.create_index('ix_threads_kind_created', ['kind', 'created_at'], unique=False)
+
+    op.create_table('user_sessions',
+    sa.Column('id', sa.String(length=64), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('expires_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('user_agent', sa.String(length=200), nullable=False),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_user_sessions_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_user_sessions'))
+    )
+    with op.batch_alter_table('user_sessions', schema=None) as batch_op:
+        batch_op.create_index('ix_user_sessions_user_id', ['user_id'], unique=False)
+
+    op.create_table('article_comments',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('article_id', sa.Integer(), nullable=False),
+    sa.Column('author_id', sa.Integer(), nullable=True),
+    sa.Column('body_source', sa.Text(), nullable=False),
+    sa.Column('body_html', sa.Text(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['article_id'], ['articles.id'], name=op.f('fk_article_comments_article_id_articles'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_article_comments_author_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_article_comments'))
+    )
+    with op.batch_alter_table('article_comments', schema=None) as batch_op:
+        batch_op.create_index('ix_article_comments_article_created', ['article_id', 'created_at'], unique=False)
+
+    op.create_table('expert_verifications',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('application_id', sa.Integer(), nullable=True),
+    sa.Column('profession', sa.String(length=80), nullable=False),
+    sa.Column('specialty', sa.String(length=40), nullable=False),
+    sa.Column('verified_by_id', sa.Integer(), nullable=True),
+    sa.Column('verified_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('revoked_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('revoked_by_id', sa.Integer(), nullable=True),
+    sa.Column('revoke_reason', sa.Text(), nullable=False),
+    sa.ForeignKeyConstraint(['application_id'], ['expert_applications.id'], name=op.f('fk_expert_verifications_application_id_expert_applications'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['revoked_by_id'], ['users.id'], name=op.f('fk_expert_verifications_revoked_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_expert_verifications_user_id_users'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['verified_by_id'], ['users.id'], name=op.f('fk_expert_verifications_verified_by_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_expert_verifications'))
+    )
+    with op.batch_alter_table('expert_verifications', schema=None) as batch_op:
+        batch_op.create_index('ix_expert_verifications_specialty', ['specialty'], unique=False)
+        batch_op.create_index('ix_expert_verifications_user_revoked', ['user_id', 'revoked_at'], unique=False)
 
     op.create_table('posts',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -106,11 +278,13 @@ def upgrade():
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('edited_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('revision_count', sa.Integer(), nullable=False),
+    sa.Column('helpful_count', sa.Integer(), server_default=sa.text('0'), nullable=False),
     sa.Column('deleted_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('deleted_by_id', sa.Integer(), nullable=True),
     sa.Column('hidden_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('hidden_by_id', sa.Integer(), nullable=True),
     sa.Column('hidden_reason', sa.String(length=500), nullable=True),
+    sa.Column('flag_count', sa.Integer(), nullable=False),
     sa.Column('import_ref', sa.String(length=64), nullable=True),
     sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_posts_author_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['deleted_by_id'], ['users.id'], name=op.f('fk_posts_deleted_by_id_users'), ondelete='SET NULL'),
@@ -122,6 +296,34 @@ def upgrade():
     )
     with op.batch_alter_table('posts', schema=None) as batch_op:
         batch_op.create_index('ix_posts_author_created', ['author_id', 'created_at'], unique=False)
+        batch_op.create_index('ix_posts_created_at', ['created_at'], unique=False)
+
+    op.create_table('flags',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('post_id', sa.Integer(), nullable=False),
+    sa.Column('reporter_id', sa.Integer(), nullable=True),
+    sa.Column('reason', sa.String(length=32), nullable=False),
+    sa.Column('details', sa.Text(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('resolved_at', sa.DateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['post_id'], ['posts.id'], name=op.f('fk_flags_post_id_posts'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['reporter_id'], ['users.id'], name=op.f('fk_flags_reporter_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_flags')),
+    sa.UniqueConstraint('post_id', 'reporter_id', name=op.f('uq_flags_post_id'))
+    )
+    with op.batch_alter_table('flags', schema=None) as batch_op:
+        batch_op.create_index('ix_flags_created_at', ['created_at'], unique=False)
+
+    op.create_table('helpful_votes',
+    sa.Column('post_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['post_id'], ['posts.id'], name=op.f('fk_helpful_votes_post_id_posts'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_helpful_votes_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('post_id', 'user_id', name=op.f('pk_helpful_votes'))
+    )
+    with op.batch_alter_table('helpful_votes', schema=None) as batch_op:
+        batch_op.create_index('ix_helpful_votes_user_id', ['user_id'], unique=False)
 
     op.create_table('post_revisions',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -139,30 +341,111 @@ def upgrade():
     with op.batch_alter_table('post_revisions', schema=None) as batch_op:
         batch_op.create_index('ix_post_revisions_post_id', ['post_id'], unique=False)
 
+    op.create_table('review_items',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('post_id', sa.Integer(), nullable=False),
+    sa.Column('group_id', sa.Integer(), nullable=False),
+    sa.Column('reason', sa.String(length=32), nullable=False),
+    sa.Column('note', sa.String(length=500), nullable=False),
+    sa.Column('is_urgent', sa.Boolean(), nullable=False),
+    sa.Column('is_open', sa.Boolean(), nullable=False),
+    sa.Column('opened_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('closed_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('closed_by_id', sa.Integer(), nullable=True),
+    sa.Column('decision', sa.String(length=16), nullable=True),
+    sa.Column('review_seconds', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['closed_by_id'], ['users.id'], name=op.f('fk_review_items_closed_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['group_id'], ['groups.id'], name=op.f('fk_review_items_group_id_groups'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['post_id'], ['posts.id'], name=op.f('fk_review_items_post_id_posts'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_review_items')),
+    sa.UniqueConstraint('post_id', name=op.f('uq_review_items_post_id'))
+    )
+    with op.batch_alter_table('review_items', schema=None) as batch_op:
+        batch_op.create_index('ix_review_items_closed', ['closed_at', 'review_seconds'], unique=False)
+        batch_op.create_index('ix_review_items_open', ['is_open', 'is_urgent', 'opened_at'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade():
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('review_items', schema=None) as batch_op:
+        batch_op.drop_index('ix_review_items_open')
+        batch_op.drop_index('ix_review_items_closed')
+
+    op.drop_table('review_items')
     with op.batch_alter_table('post_revisions', schema=None) as batch_op:
         batch_op.drop_index('ix_post_revisions_post_id')
 
     op.drop_table('post_revisions')
+    with op.batch_alter_table('helpful_votes', schema=None) as batch_op:
+        batch_op.drop_index('ix_helpful_votes_user_id')
+
+    op.drop_table('helpful_votes')
+    with op.batch_alter_table('flags', schema=None) as batch_op:
+        batch_op.drop_index('ix_flags_created_at')
+
+    op.drop_table('flags')
     with op.batch_alter_table('posts', schema=None) as batch_op:
+        batch_op.drop_index('ix_posts_created_at')
         batch_op.drop_index('ix_posts_author_created')
 
     op.drop_table('posts')
+    with op.batch_alter_table('expert_verifications', schema=None) as batch_op:
+        batch_op.drop_index('ix_expert_verifications_user_revoked')
+        batch_op.drop_index('ix_expert_verifications_specialty')
+
+    op.drop_table('expert_verifications')
+    with op.batch_alter_table('article_comments', schema=None) as batch_op:
+        batch_op.drop_index('ix_article_comments_article_created')
+
+    op.drop_table('article_comments')
+    with op.batch_alter_table('user_sessions', schema=None) as batch_op:
+        batch_op.drop_index('ix_user_sessions_user_id')
+
+    op.drop_table('user_sessions')
     with op.batch_alter_table('threads', schema=None) as batch_op:
         batch_op.drop_index('ix_threads_kind_created')
         batch_op.drop_index('ix_threads_group_activity')
+        batch_op.drop_index('ix_threads_expert_queue')
         batch_op.drop_index('ix_threads_author_id')
 
     op.drop_table('threads')
+    with op.batch_alter_table('moderation_actions', schema=None) as batch_op:
+        batch_op.drop_index('ix_moderation_actions_target_user')
+        batch_op.drop_index('ix_moderation_actions_created_at')
+
+    op.drop_table('moderation_actions')
     with op.batch_alter_table('memberships', schema=None) as batch_op:
         batch_op.drop_index('ix_memberships_user_id')
 
     op.drop_table('memberships')
+    with op.batch_alter_table('group_specialties', schema=None) as batch_op:
+        batch_op.drop_index('ix_group_specialties_specialty')
+
+    op.drop_table('group_specialties')
+    with op.batch_alter_table('expert_audit_entries', schema=None) as batch_op:
+        batch_op.drop_index('ix_expert_audit_entries_created')
+
+    op.drop_table('expert_audit_entries')
+    with op.batch_alter_table('expert_applications', schema=None) as batch_op:
+        batch_op.drop_index('ix_expert_applications_user_id')
+        batch_op.drop_index('ix_expert_applications_status_created')
+
+    op.drop_table('expert_applications')
+    with op.batch_alter_table('articles', schema=None) as batch_op:
+        batch_op.drop_index('ix_articles_created_at')
+        batch_op.drop_index('ix_articles_author_id')
+
+    op.drop_table('articles')
+    op.drop_table('watched_words')
     op.drop_table('users')
+    op.drop_table('search_outbox')
+    with op.batch_alter_table('search_documents', schema=None) as batch_op:
+        batch_op.drop_index('ix_search_documents_tsv', postgresql_using='gin')
+        batch_op.drop_index('ix_search_documents_created_at')
+
+    op.drop_table('search_documents')
     with op.batch_alter_table('groups', schema=None) as batch_op:
         batch_op.drop_index('ix_groups_member_count')
 
