@@ -48,7 +48,7 @@ def sync_index() -> int:
         click.echo("There is no search index yet; building it.")
         wants_rebuild = True
     elif wants_rebuild:
-        click.echo("A full rebuild is queued (after an import).")
+        click.echo("A full rebuild is queued (after an import or a demo seed).")
         rebuild_index()
         with Session(db.engine) as session:
             waiting, _ = pending(session)

@@ -87,6 +87,15 @@ def outbox_entries(session) -> set[tuple[str, int]]:
     return found
 
 
+def queue_rebuild(session) -> None:
+    """Ask the next ``search sync`` for a full rebuild, in the caller's transaction.
+
+    For writers that change indexed fields without the ORM noticing them as
+    searchable edits (bulk inserts, the demo seeder's backdating).
+    """
+    session.execute(insert(SearchOutbox.__table__).values(kind="rebuild", created_at=utcnow()))
+
+
 @event.listens_for(Session, "do_orm_execute")
 def _queue_rebuild_for_bulk_inserts(state):
     """Core bulk inserts skip flush events: queue one full rebuild in their transaction."""

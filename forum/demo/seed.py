@@ -26,6 +26,7 @@ from forum.demo import content, qa_content
 from forum.demo.moderation import seed_moderation, seed_watched_words
 from forum.demo.qa_seed import seed_qa
 from forum.extensions import db
+from search.outbox import queue_rebuild
 from forum.models import (Group, GroupRole, Membership, MembershipStatus, Post, PostRevision, Role, Thread,
                           User, utcnow)
 
@@ -100,6 +101,8 @@ def seed_demo(echo=print, progress=_no_progress) -> dict:
     echo("Verifying the experts, voting, and writing Second Opinion articles...")
     seed_qa(users, groups, written, admin, now, _text)
     admin.email = _email(content.ADMIN_USERNAME)
+    # Timestamps were moved back after the posts were indexed: index them again.
+    queue_rebuild(db.session)
     db.session.commit()
     return _summary(created=True)
 
