@@ -26,6 +26,7 @@ import shutil
 import signal
 import socket
 import statistics
+import string
 import subprocess
 import sys
 import tempfile
@@ -270,6 +271,25 @@ def verify(url: str, run_id: str, tally: Tally) -> dict:
             "lost_examples": lost[:5], "thread_counters_consistent": counters_ok}
 
 
+def verify_search(server: "Server", run_id: str, stored: int) -> dict:
+    """Run ``search sync`` as an operator would after the load (and any kill), then
+    count the bench posts search finds: every stored post must be findable."""
+    from flask_login import AnonymousUserMixin
+
+    from forum import create_app
+    from search.interface import Filters
+    from search.service import run_search
+
+    sync = subprocess.run([sys.executable, "-m", "flask", "--app", "forum", "search", "sync"], env=server.env,
+                          capture_output=True, text=True, cwd=ROOT)
+    app = create_app({"SQLALCHEMY_DATABASE_URI": server.env["DATABASE_URL"], "SECRET_KEY": "bench-check",
+                      "SEARCH_INDEX_DIR": server.env["SEARCH_INDEX_DIR"]})
+    with app.test_request_context():
+        found = run_search(AnonymousUserMixin(), run_id, Filters()).total
+    return {"search_sync_ok": sync.returncode == 0, "search_found": found,
+            "search_caught_up": sync.returncode == 0 and found == stored}
+
+
 def scan_log(path: Path) -> dict:
     text = path.read_text(errors="replace") if path.exists() else ""
     return {"database_is_locked": text.lower().count("database is locked"),
@@ -282,7 +302,8 @@ def run(db: str, workers: int, writers: int, seconds: float, kill: bool, keep: b
     url = postgres_database(pg_name) if db == "postgres" else f"sqlite:///{workdir / 'askwell.db'}"
     thread_ids = prepare(url, writers)
     server = Server(url, workers, workdir / "gunicorn.log", workdir)
-    tally, run_id = Tally(), secrets.token_hex(4)
+    # Letters only: one search token that every bench post carries.
+    tally, run_id = Tally(), "".join(secrets.choice(string.ascii_lowercase) for _ in range(12))
     server.start()
     clock: dict = {}
 
@@ -307,8 +328,9 @@ def run(db: str, workers: int, writers: int, seconds: float, kill: bool, keep: b
         elapsed = time.monotonic() - clock["started"]
     finally:
         server.stop()
+    checked = verify(url, run_id, tally)
     result = {"db": db, "workers": workers, "writers": writers, "seconds": round(elapsed, 1), "kill": kill,
-              **verify(url, run_id, tally), **scan_log(server.log_path),
+              **checked, **verify_search(server, run_id, checked["stored"]), **scan_log(server.log_path),
               "server_errors_5xx": sum(n for s, n in tally.statuses.items() if s >= 500),
               "statuses": {str(k): v for k, v in sorted(tally.statuses.items())},
               "connection_errors": tally.connection_errors, "error_kinds": tally.error_kinds,
@@ -319,7 +341,8 @@ def run(db: str, workers: int, writers: int, seconds: float, kill: bool, keep: b
     if kill:
         result["acknowledged_before_kill"] = acked_before_kill
     result["ok"] = (result["lost"] == 0 and result["server_errors_5xx"] == 0 and result["acknowledged"] > 0
-                    and result["database_is_locked"] == 0 and result["thread_counters_consistent"])
+                    and result["database_is_locked"] == 0 and result["thread_counters_consistent"]
+                    and result["search_caught_up"])
     if keep:
         result["workdir"] = str(workdir)
     else:

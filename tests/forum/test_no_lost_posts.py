@@ -1,5 +1,6 @@
 """The fast version of bench/load_writers.py: 20 writers, 2 gunicorn workers, 5 seconds,
-with gunicorn SIGKILLed halfway. Every acknowledged post must be stored.
+with gunicorn SIGKILLed halfway. Every acknowledged post must be stored, and one
+`search sync` afterwards must make every stored post findable.
 
 Runs on PostgreSQL instead of SQLite when the suite does (TEST_DATABASE_URL).
 """
@@ -27,3 +28,4 @@ def test_no_acknowledged_post_is_lost_even_when_the_server_is_killed():
     assert result["server_errors_5xx"] == 0, result
     assert result["database_is_locked"] == 0, result
     assert result["thread_counters_consistent"], result
+    assert result["search_caught_up"], result  # after the kill, one `search sync` finds every stored post
