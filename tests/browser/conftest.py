@@ -60,7 +60,8 @@ def new_page(browser, live_server):
     contexts = []
 
     def open_page(**options):
-        context = browser.new_context(base_url=live_server, viewport=WIDTHS["desktop"], **options)
+        options.setdefault("viewport", WIDTHS["desktop"])
+        context = browser.new_context(base_url=live_server, **options)
         context.set_default_timeout(10_000)
         contexts.append(context)
         return context.new_page()
