@@ -160,6 +160,7 @@ def test_font_size_control_changes_text_size_and_it_persists(site, new_page, jav
     before = _root_font_px(page)
     page.get_by_role("button", name="A Extra large").click()
     expect(page.locator("html")).to_have_attribute("data-font-size", "x-large")
+    page.wait_for_load_state("load")  # without JavaScript a new page arrives: wait for its stylesheet
     assert _root_font_px(page) > before * 1.2
     expect(page.get_by_role("button", name="A Extra large")).to_have_attribute("aria-pressed", "true")
     page.goto(f"/t/{site['thread']}")
