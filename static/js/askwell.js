@@ -108,10 +108,57 @@
     if (submitted && !bouncedBack) local.removeItem(submitted);
   }
 
+  // Live preview: the post body rendered by the server's own sanitizer (POST /preview) as you type.
+  function initPreview() {
+    var url = document.body.getAttribute("data-preview-url");
+    if (!url || !window.fetch || !window.FormData) return;
+    document.querySelectorAll("form.post-form").forEach(function (form) {
+      var body = form.querySelector("textarea[name=body]"), token = form.querySelector("input[name=csrf_token]");
+      if (!body) return;
+      var region = document.createElement("div");
+      region.className = "live-preview";
+      region.setAttribute("role", "region");
+      region.setAttribute("aria-label", "Preview of your post");
+      var label = document.createElement("p");
+      label.className = "field-label";
+      label.textContent = "Preview";
+      var output = document.createElement("div");
+      output.className = "post-body live-preview-body";
+      region.appendChild(label);
+      region.appendChild(output);
+      var anchor = body.closest(".field") || body;
+      anchor.parentNode.insertBefore(region, anchor.nextSibling);
+      var timer = null, sent = null;
+      function update() {
+        var text = body.value;
+        if (text === sent) return;
+        sent = text;
+        if (!text.trim()) { output.textContent = ""; return; }
+        var data = new FormData();
+        data.append("body", text);
+        if (token) data.append("csrf_token", token.value);
+        fetch(url, { method: "POST", body: data, credentials: "same-origin", headers: { "Accept": "application/json" } })
+          .then(function (r) { return r.json(); })
+          .then(function (result) {
+            if (body.value !== text) return;
+            if (result.html !== undefined) output.innerHTML = result.html;  // sanitized by the server
+            else output.textContent = result.error || "";
+          })
+          .catch(function () { /* the preview is a nicety; posting still works */ });
+      }
+      body.addEventListener("input", function () {
+        window.clearTimeout(timer);
+        timer = window.setTimeout(update, 400);
+      });
+      if (body.value.trim()) update();
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     initFontSize();
     initConfirm();
     focusErrors();
     initDrafts();
+    initPreview();
   });
 })();

@@ -1,5 +1,6 @@
-"""Draft autosave (static/js/askwell.js): a half-written post survives leaving the page,
-is dropped once posted, and stays when the server bounces the form back with an error."""
+"""Draft autosave and live preview (static/js/askwell.js): a half-written post survives leaving the page,
+is dropped once posted, and stays when the server bounces the form back with an error; the
+preview shows the sanitized Markdown as you type; without JavaScript posting still works."""
 
 from __future__ import annotations
 
@@ -67,3 +68,26 @@ def test_discarding_a_restored_draft_empties_the_form(site, member):
     assert _draft_keys(member) == []
     member.goto(thread)
     expect(member.locator(".draft-status")).to_have_count(0)
+
+
+def test_the_live_preview_shows_sanitized_markdown_as_you_type(app, site, new_page):
+    app.config["WTF_CSRF_ENABLED"] = True  # the preview sends the form's CSRF token
+    member = new_page()
+    log_in(member, "maya", PASSWORD)
+    member.goto(f"/t/{site['thread']}")
+    member.fill("textarea[name=body]", "**Strong** words and <img src=x onerror=alert(1)> a list:\n\n- one\n- two")
+    preview = member.get_by_role("region", name="Preview of your post")
+    expect(preview.locator("strong")).to_have_text("Strong")
+    expect(preview.locator("li")).to_have_count(2)
+    assert preview.locator("img[onerror]").count() == 0
+    screenshot(member, "live-preview")
+
+
+def test_without_javascript_there_is_no_preview_and_posting_works(site, new_page):
+    page = new_page(java_script_enabled=False)
+    log_in(page, "maya", PASSWORD)
+    page.goto(f"/t/{site['thread']}")
+    assert page.get_by_role("region", name="Preview of your post").count() == 0
+    page.fill("textarea[name=body]", "Posted with scripts switched off.")
+    page.get_by_role("button", name="Post reply").click()
+    expect(page.locator("main .post").last).to_contain_text("Posted with scripts switched off.")
