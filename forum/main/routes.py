@@ -55,5 +55,6 @@ def preview():
 
     body = request.form.get("body", "")
     if len(body) > limits.BODY_MAX:
-        return jsonify(error=f"Posts can be up to {limits.BODY_MAX:,} characters; this one has {len(body):,}."), 413
+        message = f"Posts can be up to {limits.BODY_MAX:,} characters; this one has {len(body):,}."
+        return jsonify(error=message), 413
     return jsonify(html=render_markdown(body))

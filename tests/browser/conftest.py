@@ -120,7 +120,8 @@ def site(app, runner):
         thread = start_thread(member, group, "question", "Is palpitation after coffee normal?",
                               "I notice my heart racing after two cups of coffee. Should I worry?")
         reply = post_reply(admin, thread, "Many people notice this; keep a diary of when it happens.")
-        start_thread(admin, private, "discussion", "Welcome to the quiet room", "Say hello when you are ready.")
+        start_thread(admin, private, "discussion", "Welcome to the quiet room",
+                     "Say hello when you are ready.")
         article = write_article(
             expert, title="Understanding palpitations", summary="What a racing heart can mean.",
             body=("Palpitations are common and usually harmless. They often follow caffeine, stress, "

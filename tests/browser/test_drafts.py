@@ -31,7 +31,8 @@ def test_a_reply_draft_survives_leaving_the_page_and_is_dropped_once_posted(site
     member.wait_for_function("() => Object.keys(localStorage).some(k => k.startsWith('askwell:draft:'))")
     member.goto("/groups")
     member.goto(thread)
-    expect(member.locator("textarea[name=body]")).to_have_value("Half-written thoughts about coffee and my heart.")
+    expect(member.locator("textarea[name=body]")).to_have_value(
+        "Half-written thoughts about coffee and my heart.")
     expect(member.locator(".draft-status")).to_contain_text("We restored the draft")
     screenshot(member, "draft-restored")
     member.get_by_role("button", name="Post reply").click()
@@ -75,7 +76,8 @@ def test_the_live_preview_shows_sanitized_markdown_as_you_type(app, site, new_pa
     member = new_page()
     log_in(member, "maya", PASSWORD)
     member.goto(f"/t/{site['thread']}")
-    member.fill("textarea[name=body]", "**Strong** words and <img src=x onerror=alert(1)> a list:\n\n- one\n- two")
+    member.fill("textarea[name=body]",
+                "**Strong** words and <img src=x onerror=alert(1)> a list:\n\n- one\n- two")
     preview = member.get_by_role("region", name="Preview of your post")
     expect(preview.locator("strong")).to_have_text("Strong")
     expect(preview.locator("li")).to_have_count(2)

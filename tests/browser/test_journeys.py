@@ -42,7 +42,8 @@ def test_register_join_ask_reply_expert_answers_and_the_asker_accepts(site, new_
     asker.get_by_role("button", name="Join group").click()
     asker.get_by_role("link", name="Ask a question").click()
     asker.fill("input[name=title]", "How long does a beta blocker take to work?")
-    asker.fill("textarea[name=body]", "My doctor started me on a beta blocker last week. When will I notice it?")
+    asker.fill("textarea[name=body]",
+               "My doctor started me on a beta blocker last week. When will I notice it?")
     screenshot(asker, "ask")
     asker.get_by_role("button", name="Post", exact=True).click()
     expect_heading(asker, "How long does a beta blocker take to work?")
@@ -60,7 +61,8 @@ def test_register_join_ask_reply_expert_answers_and_the_asker_accepts(site, new_
     expert.goto(f"/groups/{site['group']}")
     expert.get_by_role("button", name="Join group").click()
     expert.goto(f"/t/{thread}")
-    expert.fill("textarea[name=body]", "Heart rate falls within hours; steady benefits take one to two weeks.")
+    expert.fill("textarea[name=body]",
+                "Heart rate falls within hours; steady benefits take one to two weeks.")
     expert.get_by_role("button", name="Post reply").click()
     expect(expert.locator("main")).to_contain_text("steady benefits take one to two weeks")
 

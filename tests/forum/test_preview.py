@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from forum.actions import limits
-from tests.conftest import csrf_token_from
+from tests.conftest import PASSWORD, csrf_token_from
 
 
 def test_preview_renders_markdown_and_strips_hostile_html(client, make_user, login):
     make_user("maya")
     login("maya")
-    response = client.post("/preview", data={"body": "**Bold** <script>alert(1)</script> [x](javascript:alert(1))"})
+    body = "**Bold** <script>alert(1)</script> [x](javascript:alert(1))"
+    response = client.post("/preview", data={"body": body})
     assert response.status_code == 200
     html = response.get_json()["html"]
     assert "<strong>Bold</strong>" in html
@@ -41,7 +42,8 @@ def test_preview_needs_the_csrf_token(csrf_app, make_user):
     make_user("maya")
     client = csrf_app.test_client()
     token = csrf_token_from(client.get("/login").get_data(as_text=True))
-    client.post("/login", data={"identifier": "maya", "password": "a-long-test-password", "csrf_token": token})
+    client.post("/login", data={"identifier": "maya", "password": PASSWORD, "csrf_token": token})
     assert client.post("/preview", data={"body": "hi"}).status_code == 400
     token = csrf_token_from(client.get("/").get_data(as_text=True))
-    assert client.post("/preview", data={"body": "*hi*", "csrf_token": token}).get_json() == {"html": "<p><em>hi</em></p>\n"}
+    response = client.post("/preview", data={"body": "*hi*", "csrf_token": token})
+    assert response.get_json() == {"html": "<p><em>hi</em></p>\n"}
