@@ -1,11 +1,12 @@
-"""Routes: /, /healthz, /preferences/font-size."""
+"""Routes: /, /healthz, /preferences/font-size, /preview (live Markdown preview)."""
 from flask import jsonify, make_response, redirect, render_template, request, url_for
-from flask_login import current_user
+from flask_login import current_user, login_required
 from sqlalchemy import text
 
 from forum import queries
 from forum.experts import queries as expert_queries
-from forum.extensions import db
+from forum.actions import limits
+from forum.extensions import db, limiter
 from forum.main import bp
 from forum.models import ThreadKind
 from forum.templating import FONT_SIZE_COOKIE, FONT_SIZES
@@ -43,3 +44,17 @@ def set_font_size():
         response.set_cookie(FONT_SIZE_COOKIE, size, max_age=365 * 24 * 3600, samesite="Lax",
                             httponly=False, secure=request.is_secure)
     return response
+
+
+@bp.route("/preview", methods=["POST"])
+@login_required
+@limiter.limit("60/minute")
+def preview():
+    """Render a post body exactly as it would be stored, for the live preview (JSON, writes nothing)."""
+    from moderation.sanitize import render_markdown
+
+    body = request.form.get("body", "")
+    if len(body) > limits.BODY_MAX:
+        message = f"Posts can be up to {limits.BODY_MAX:,} characters; this one has {len(body):,}."
+        return jsonify(error=message), 413
+    return jsonify(html=render_markdown(body))

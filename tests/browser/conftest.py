@@ -48,3 +48,89 @@ def live_server(app):
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(timeout=10)
+
+
+SCREENSHOTS = os.path.join(os.path.dirname(__file__), "screenshots")
+WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 800}}
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """Open a fresh browser context (its own cookies); ``new_page(bypass_csp=True)`` for injected tools."""
+    contexts = []
+
+    def open_page(**options):
+        options.setdefault("viewport", WIDTHS["desktop"])
+        context = browser.new_context(base_url=live_server, **options)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def screenshot(page, name: str) -> None:
+    """Save the page at desktop and phone widths to ``tests/browser/screenshots/`` (git-ignored)."""
+    os.makedirs(SCREENSHOTS, exist_ok=True)
+    original = page.viewport_size
+    for label, size in WIDTHS.items():
+        page.set_viewport_size(size)
+        page.screenshot(path=os.path.join(SCREENSHOTS, f"{name}-{label}.png"), full_page=True)
+    page.set_viewport_size(original)
+
+
+def log_in(page, username: str, password: str) -> None:
+    page.goto("/login")
+    page.fill("input[name=identifier]", username)
+    page.fill("input[name=password]", password)
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
+    assert "/login" not in page.url, page.url
+
+
+@pytest.fixture
+def site(app, runner):
+    """A small community: admin, a verified expert, a member, a public group with a thread and
+    a reply, a private group, an article, a flag in the queue; the search index is built."""
+    from datetime import date
+
+    from forum.actions.accounts import register_user
+    from forum.actions.articles import write_article
+    from forum.actions.experts import apply_as_expert, approve_application
+    from forum.actions.groups import add_member, create_group
+    from forum.actions.posts import post_reply, start_thread
+    from forum.models import GroupRole, Role
+    from moderation.actions import flag_post
+    from tests.conftest import PASSWORD
+
+    with app.app_context():
+        admin = register_user("ada", "ada@example.com", PASSWORD, role=Role.ADMIN)
+        member = register_user("maya", "maya@example.com", PASSWORD)
+        expert = register_user("drlee", "drlee@example.com", PASSWORD)
+        application = apply_as_expert(
+            expert, profession="Cardiologist", specialty="cardiology", licence_number="GMC 1234567",
+            issuing_body="General Medical Council", country="United Kingdom",
+            evidence="Registered cardiologist at a teaching hospital for twelve years.")
+        approve_application(admin, application, "Checked the register.")
+        group = create_group("Heart Health", "Living with heart conditions, together.")
+        private = create_group("Quiet Room", "A private group for carers.", is_private=True)
+        add_member(admin, private, role=GroupRole.MODERATOR)
+        add_member(member, group)
+        thread = start_thread(member, group, "question", "Is palpitation after coffee normal?",
+                              "I notice my heart racing after two cups of coffee. Should I worry?")
+        reply = post_reply(admin, thread, "Many people notice this; keep a diary of when it happens.")
+        start_thread(admin, private, "discussion", "Welcome to the quiet room",
+                     "Say hello when you are ready.")
+        article = write_article(
+            expert, title="Understanding palpitations", summary="What a racing heart can mean.",
+            body=("Palpitations are common and usually harmless. They often follow caffeine, stress, "
+                  "exercise or poor sleep, and they pass on their own.\n\n" * 3
+                  + "See your doctor if they come with chest pain, fainting or breathlessness."),
+            sources="NHS: Heart palpitations", tags="heart, palpitations", reviewed_on=date.today())
+        flag_post(member, reply, "other", "I think this needs a second look.")
+        ids = {"group": group.slug, "private": private.slug, "thread": thread.id, "article": article.id,
+               "reply": reply.id}
+    result = runner.invoke(args=["search", "sync"])
+    assert result.exit_code == 0, result.output
+    return ids
