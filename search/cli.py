@@ -49,6 +49,7 @@ def sync_index() -> int:
         wants_rebuild = True
     elif wants_rebuild:
         click.echo("A full rebuild is queued (after an import or a demo seed).")
+    if wants_rebuild:
         rebuild_index()
         with Session(db.engine) as session:
             waiting, _ = pending(session)

@@ -57,6 +57,24 @@ def test_an_import_queues_a_rebuild_that_sync_runs(app, db, runner, search, tmp_
     assert db.session.scalars(select(SearchOutbox.kind)).all() == []
 
 
+def test_sync_after_an_import_into_a_fresh_instance_indexes_everything(app, backend_name, runner, search,
+                                                                       tmp_path):
+    """No index yet and only a queued rebuild (bulk inserts): sync must still build it all."""
+    records = [
+        {"type": "user", "id": "u1", "username": "imported", "email": "i@example.org",
+         "created_at": "2024-03-01T00:00:00Z"},
+        {"type": "group", "id": "g1", "name": "Dry Mouth", "description": "Saliva matters."},
+        {"type": "thread", "id": "t1", "group": "g1", "author": "u1", "title": "My dentist said xerostomia",
+         "body": "Never heard of it.", "created_at": "2024-03-02T00:00:00Z"},
+    ]
+    path = tmp_path / "fresh.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    assert runner.invoke(args=["import", str(path), "--workers", "0"]).exit_code == 0
+    result = runner.invoke(args=["search", "sync"])
+    assert result.exit_code == 0, result.output
+    assert "My dentist said xerostomia" in titles(search("xerostomia"))
+
+
 def test_admins_add_synonyms_from_the_command_line(app, runner, search, make_user, make_group, make_thread):
     make_user("ann")
     make_thread("ann", make_group("Gut"), title="Living with a gurgly tummy", body="Loud all day.")
