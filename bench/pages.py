@@ -8,7 +8,8 @@
     .venv/bin/python bench/pages.py --record             # also append the table to bench/README.md
 
 Prints a Markdown table: req/s, p50 and p99 latency for each page, anonymous and
-logged in, and the SQL statements each page runs for each kind of visitor. Everything runs on 127.0.0.1; the server and the
+logged in, and the SQL statements each page runs for each kind of visitor.
+Everything runs on 127.0.0.1; the server and the
 load generator (wrk, Debian package) share the machine, as in the peer figures.
 """
 from __future__ import annotations
@@ -201,7 +202,8 @@ def machine() -> str:
 
 
 def commit() -> str:
-    out = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    out = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                         capture_output=True, text=True)
     return out.stdout.strip() or "unknown"
 
 
@@ -227,7 +229,8 @@ def run(args, env: dict, timings: dict) -> list[str]:
                         f"| {r['errors']} | {counts[name][index]} |")
                 lines.append(line)
                 print(line, flush=True)
-        rss = subprocess.run(["ps", "-o", "rss=", "--ppid", str(proc.pid)], capture_output=True, text=True).stdout
+        rss = subprocess.run(["ps", "-o", "rss=", "--ppid", str(proc.pid)],
+                             capture_output=True, text=True).stdout
         worker_mb = ", ".join(f"{int(x) / 1024:.0f} MB" for x in rss.split())
         tail = ["", f"Worker memory (RSS) after the run: {worker_mb or 'unknown'}.", f"After: {machine()}"]
         for line in tail:

@@ -56,7 +56,8 @@ def test_a_valid_token_is_accepted(client, setup):
     assert response.status_code == 302
 
 
-def test_every_form_on_a_thread_page_carries_the_token_and_it_works(app, client, setup, make_user, add_member):
+def test_every_form_on_a_thread_page_carries_the_token_and_it_works(
+        app, client, setup, make_user, add_member):
     """The thread page renders its hidden CSRF input once and reuses it in every post's forms."""
     import re
 
@@ -70,7 +71,8 @@ def test_every_form_on_a_thread_page_carries_the_token_and_it_works(app, client,
     add_member("bob", slug)
     with app.app_context():
         bob = db.session.scalar(db.select(User).where(User.username == "bob"))
-        answer_id = post_reply(bob, db.session.get(Thread, thread_id), "Ask your nurse about it.", screen=False).id
+        thread = db.session.get(Thread, thread_id)
+        answer_id = post_reply(bob, thread, "Ask your nurse about it.", screen=False).id
     _login(client, "ann")
     page = client.get(f"/t/{thread_id}").get_data(as_text=True)
     forms = re.findall(r'<form method="post"(.*?)</form>', page, re.S)
