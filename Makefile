@@ -11,7 +11,7 @@ HOST   ?= 127.0.0.1
 WEB_CONCURRENCY ?= 4
 FLASK  := $(BIN)/flask --app forum
 
-.PHONY: run serve test bench install db demo clean help
+.PHONY: run serve test bench bench-pages install db demo clean help
 
 help:
 	@echo "make run   - set up and serve the demo community at http://127.0.0.1:$(PORT)"
@@ -60,6 +60,11 @@ bench: install
 	  $(BIN)/python bench/load_writers.py --db postgres && \
 	  $(BIN)/python bench/load_writers.py --db postgres --kill; \
 	else echo "PostgreSQL is not reachable on 127.0.0.1:5432; skipped the PostgreSQL runs."; fi
+
+# Page speed: import the 40,000-post benchmark community, serve it with gunicorn (2 workers),
+# load each page with wrk (anonymous and logged in); BENCH_ARGS="--scale 25 --database postgres --record"
+bench-pages: install
+	$(BIN)/python bench/pages.py $(BENCH_ARGS)
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -5,9 +5,11 @@
     .venv/bin/python bench/pages.py --scale 25           # 1,000,000 posts
     .venv/bin/python bench/pages.py --database postgres  # on a fresh PostgreSQL database
     .venv/bin/python bench/pages.py --duration 5 --connections 16
+    .venv/bin/python bench/pages.py --record             # also append the table to bench/README.md
 
-Prints req/s, p50 and p99 latency for each page, anonymous and logged in, and the
-SQL statements each page runs. Everything runs on 127.0.0.1; the server and the
+Prints a Markdown table: req/s, p50 and p99 latency for each page, anonymous and
+logged in, and the SQL statements each page runs for each kind of visitor.
+Everything runs on 127.0.0.1; the server and the
 load generator (wrk, Debian package) share the machine, as in the peer figures.
 """
 from __future__ import annotations
@@ -29,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-BIN = ROOT / ".venv" / "bin"
+BIN = Path(sys.executable).parent  # the virtualenv that runs this script
 MAKE_JSONL = ROOT.parent / "shared" / "bench" / "make_jsonl.py"
 DATA = ROOT / "bench" / "data"
 BENCH_USER, BENCH_PASSWORD = "bench_reader", "bench-reader-password-1"
@@ -74,6 +76,7 @@ def prepare(args) -> tuple[dict, dict]:
     timings = {}
     flask(env, "db", "upgrade", quiet=True)
     timings["import"] = flask(env, "import", str(dataset(args.scale)))
+    timings["search sync"] = flask(env, "search", "sync", quiet=True)
     flask(env, "users", "create-admin", "--username", BENCH_USER, "--email", "bench@example.org",
           "--password", BENCH_PASSWORD, quiet=True)
     env["_BENCH_INSTANCE"] = str(instance)
@@ -87,8 +90,8 @@ def cleanup(env: dict) -> None:
                         f"DROP DATABASE IF EXISTS {env['_BENCH_PG_DB']} WITH (FORCE)"], check=False)
 
 
-def pages(env: dict) -> dict[str, str]:
-    """The URLs to load, found in the imported data."""
+def pages(env: dict) -> tuple[dict[str, str], dict[str, tuple[int, int]]]:
+    """The URLs to load, found in the imported data, and their (anonymous, logged-in) SQL counts."""
     from sqlalchemy import select
 
     os.environ.update({k: v for k, v in env.items() if not k.startswith("_")})
@@ -110,27 +113,40 @@ def pages(env: dict) -> dict[str, str]:
         if "search.results" in app.view_functions:
             urls["search: rare word"] = "/search?q=xerostomia"
             urls["search: common word"] = "/search?q=sleep"
-        counts = {name: statements(app, url) for name, url in urls.items()}
+        engine = db.engine
+    # Outside the app context: each request then gets its own database session, as in production.
+    anonymous, member = app.test_client(), app.test_client()
+    log_in(member)
+    counts = {name: (statements(engine, anonymous, url), statements(engine, member, url))
+              for name, url in urls.items()}
     return urls, counts
 
 
-def statements(app, url: str) -> int:
-    """SQL statements one anonymous request for ``url`` runs."""
-    from sqlalchemy import event
+def log_in(client) -> None:
+    """Log the benchmark reader in through the real form (CSRF token included)."""
+    page = client.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', page).group(1)
+    response = client.post("/login", data={"identifier": BENCH_USER, "password": BENCH_PASSWORD,
+                                           "csrf_token": token})
+    assert response.status_code == 302, "the benchmark reader could not log in"
 
-    from forum.extensions import db
+
+def statements(engine, client, url: str) -> int:
+    """SQL statements one request for ``url`` runs (the page is fetched once before, warm)."""
+    from sqlalchemy import event
 
     seen = []
 
     def count(*_args):
         seen.append(1)
 
-    event.listen(db.engine, "before_cursor_execute", count)
+    client.get(url)
+    event.listen(engine, "before_cursor_execute", count)
     try:
-        response = app.test_client().get(url)
+        response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
     finally:
-        event.remove(db.engine, "before_cursor_execute", count)
+        event.remove(engine, "before_cursor_execute", count)
     return len(seen)
 
 
@@ -177,6 +193,64 @@ def _latency(out: str, label: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
+def machine() -> str:
+    """One line about the machine and its load, printed beside every figure."""
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), "unknown CPU")
+    load = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+    return f"{os.cpu_count()} cores ({cpu}); uptime: {load}"
+
+
+def commit() -> str:
+    out = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                         capture_output=True, text=True)
+    return out.stdout.strip() or "unknown"
+
+
+def run(args, env: dict, timings: dict) -> list[str]:
+    """Load every page and return the report as Markdown lines."""
+    urls, counts = pages(env)
+    proc, base = serve(env, args.workers)
+    try:
+        cookie = session_cookie(base)
+        lines = [f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, commit {commit()}, "
+                 f"database {args.database}, scale {args.scale}, import {timings['import']:.1f} s "
+                 f"(search sync {timings['search sync']:.1f} s), gunicorn {args.workers} sync workers, "
+                 f"wrk -t2 -c{args.connections} -d{args.duration}s.",
+                 f"Before: {machine()}", "",
+                 "| page | visitor | req/s | p50 ms | p99 ms | non-2xx | SQL |",
+                 "|---|---|---:|---:|---:|---:|---:|"]
+        for line in lines:
+            print(line, flush=True)
+        for name, path in urls.items():
+            for index, (who, ck) in enumerate((("anonymous", None), ("logged in", cookie))):
+                r = wrk(base + path, args.duration, args.connections, ck)
+                line = (f"| {name} | {who} | {r['rps']:.1f} | {r['p50']:.1f} | {r['p99']:.1f} "
+                        f"| {r['errors']} | {counts[name][index]} |")
+                lines.append(line)
+                print(line, flush=True)
+        rss = subprocess.run(["ps", "-o", "rss=", "--ppid", str(proc.pid)],
+                             capture_output=True, text=True).stdout
+        worker_mb = ", ".join(f"{int(x) / 1024:.0f} MB" for x in rss.split())
+        tail = ["", f"Worker memory (RSS) after the run: {worker_mb or 'unknown'}.", f"After: {machine()}"]
+        for line in tail:
+            print(line, flush=True)
+        return lines + tail
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=10)
+
+
+def record(lines: list[str]) -> None:
+    """Append the report to the Pages section of bench/README.md."""
+    readme = ROOT / "bench" / "README.md"
+    text = readme.read_text()
+    if "## Pages" not in text:
+        text = text.rstrip("\n") + "\n\n## Pages (`bench/pages.py`)\n"
+    readme.write_text(text.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n")
+    print(f"\nAppended to {readme}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--scale", type=int, default=1, help="1 = 40,000 posts; 25 = 1,000,000")
@@ -184,33 +258,20 @@ def main() -> None:
     ap.add_argument("--duration", type=int, default=20, help="seconds of load per page and visitor")
     ap.add_argument("--connections", type=int, default=16)
     ap.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    ap.add_argument("--record", action="store_true", help="append the table to bench/README.md")
     args = ap.parse_args()
+    if args.scale < 1:
+        ap.error("--scale must be 1 or more")
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install -y wrk")
 
     env, timings = prepare(args)
-    proc = None
     try:
-        urls, counts = pages(env)
-        proc, base = serve(env, args.workers)
-        cookie = session_cookie(base)
-        print(f"\nimport: {timings['import']:.1f} s   database: {args.database}   scale: {args.scale}   "
-              f"gunicorn workers: {args.workers}   wrk -t2 -c{args.connections} -d{args.duration}s\n")
-        print(f"{'page':42} {'who':10} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8} {'SQL':>4}")
-        for name, path in urls.items():
-            for who, ck in (("anonymous", None), ("logged in", cookie)):
-                r = wrk(base + path, args.duration, args.connections, ck)
-                print(f"{name:42} {who:10} {r['rps']:8.1f} {r['p50']:8.1f} {r['p99']:8.1f} "
-                      f"{r['errors']:8d} {counts[name]:4d}", flush=True)
-        rss = subprocess.run(["ps", "-o", "rss=", "--ppid", str(proc.pid)], capture_output=True, text=True).stdout
-        worker_mb = [int(x) / 1024 for x in rss.split()]
-        if worker_mb:
-            print(f"\nworker memory (RSS): {', '.join(f'{m:.0f} MB' for m in worker_mb)}")
+        lines = run(args, env, timings)
     finally:
-        if proc:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=10)
         cleanup(env)
+    if args.record:
+        record(lines)
 
 
 if __name__ == "__main__":

@@ -54,3 +54,32 @@ def test_a_valid_token_is_accepted(client, setup):
     page = client.get(f"/t/{thread_id}").get_data(as_text=True)
     response = client.post(f"/t/{thread_id}/reply", data={"body": "With a token", "csrf_token": csrf_token_from(page)})
     assert response.status_code == 302
+
+
+def test_every_form_on_a_thread_page_carries_the_token_and_it_works(
+        app, client, setup, make_user, add_member):
+    """The thread page renders its hidden CSRF input once and reuses it in every post's forms."""
+    import re
+
+    from forum.actions.posts import post_reply
+    from forum.extensions import db
+    from forum.models import HelpfulVote, Post, Thread, User
+
+    slug, thread_id = setup
+    make_user("bob")
+    add_member("ann", slug)
+    add_member("bob", slug)
+    with app.app_context():
+        bob = db.session.scalar(db.select(User).where(User.username == "bob"))
+        thread = db.session.get(Thread, thread_id)
+        answer_id = post_reply(bob, thread, "Ask your nurse about it.", screen=False).id
+    _login(client, "ann")
+    page = client.get(f"/t/{thread_id}").get_data(as_text=True)
+    forms = re.findall(r'<form method="post"(.*?)</form>', page, re.S)
+    assert len(forms) >= 3  # helpful and accept on the answer, the reply box
+    token = csrf_token_from(page)
+    assert all(f'value="{token}"' in form for form in forms)
+    assert client.post(f"/p/{answer_id}/helpful", data={"csrf_token": token}).status_code == 302
+    with app.app_context():
+        assert db.session.scalar(db.select(HelpfulVote).where(HelpfulVote.post_id == answer_id)) is not None
+        assert db.session.get(Post, answer_id).helpful_count == 1
