@@ -277,6 +277,7 @@ def verify_search(server: "Server", run_id: str, stored: int) -> dict:
     from flask_login import AnonymousUserMixin
 
     from forum import create_app
+    from forum.extensions import db
     from search.interface import Filters
     from search.service import run_search
 
@@ -286,6 +287,9 @@ def verify_search(server: "Server", run_id: str, stored: int) -> dict:
                       "SEARCH_INDEX_DIR": server.env["SEARCH_INDEX_DIR"]})
     with app.test_request_context():
         found = run_search(AnonymousUserMixin(), run_id, Filters()).total
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()  # close its connections now, not when the garbage collector gets to them
     return {"search_sync_ok": sync.returncode == 0, "search_found": found,
             "search_caught_up": sync.returncode == 0 and found == stored}
 
