@@ -15,6 +15,7 @@ from forum.extensions import db
 from forum.mod import bp
 from forum.mod.forms import FlagForm, MergeForm, MoveForm, ReasonForm, SanctionForm
 from forum.models import Group, Post, Thread, User
+from forum.threads.routes import get_post_or_404
 from moderation import actions, queue
 
 
@@ -29,12 +30,8 @@ THREAD_DONE = {"lock": "locked", "unlock": "unlocked", "pin": "pinned", "unpin":
 
 
 def _post_or_404(post_id: int) -> Post:
-    post = db.session.scalar(
-        select(Post)
-        .options(joinedload(Post.thread).joinedload(Thread.group), joinedload(Post.author))
-        .where(Post.id == post_id)
-    )
-    if post is None or not permissions.can_view_thread(current_user, post.thread):
+    post = get_post_or_404(post_id)
+    if not permissions.can_view_thread(current_user, post.thread):
         abort(404)
     hidden = (post.is_hidden and not permissions.can_see_hidden_post(current_user, post)) or (
         post.thread.hidden_at is not None
