@@ -6,6 +6,7 @@
     .venv/bin/python bench/pages.py --database postgres  # on a fresh PostgreSQL database
     .venv/bin/python bench/pages.py --duration 5 --connections 16
     .venv/bin/python bench/pages.py --record             # also append the table to bench/README.md
+    .venv/bin/python bench/pages.py --scale 25 --keep /var/tmp/aw-1m  # import once, measure again later
 
 Prints a Markdown table: req/s, p50 and p99 latency for each page, anonymous and
 logged in, and the SQL statements each page runs for each kind of visitor.
@@ -15,6 +16,7 @@ load generator (wrk, Debian package) share the machine, as in the peer figures.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -62,28 +64,50 @@ def flask(env: dict, *args: str, quiet: bool = False) -> float:
 
 
 def prepare(args) -> tuple[dict, dict]:
-    """A fresh instance with the community imported; returns (env, timings)."""
-    instance = Path(tempfile.mkdtemp(prefix="askwell-bench-"))
+    """An instance with the community imported; returns (env, timings).
+
+    With ``--keep DIR`` the instance lives in DIR (and, on PostgreSQL, in a database named
+    after the scale) and is reused when DIR already holds a finished import of the same
+    scale and database: migrations and ``search sync`` still run, the import does not.
+    """
+    instance = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="askwell-bench-"))
+    instance.mkdir(parents=True, exist_ok=True)
+    marker = instance / "bench-import.json"
     env = {**os.environ, "ASKWELL_INSTANCE_PATH": str(instance), "SECRET_KEY": "bench",
            "SEARCH_INDEX_DIR": str(instance / "search-index"), "RATELIMIT_ENABLED": "false"}
+    previous = json.loads(marker.read_text()) if marker.exists() else None
+    if previous and (previous["scale"], previous["database"]) != (args.scale, args.database):
+        sys.exit(f"{instance} holds a scale {previous['scale']} {previous['database']} import; "
+                 "use another --keep folder")
     if args.database == "postgres":
-        name = f"askwell_bench_{os.getpid()}"
-        subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", f"CREATE DATABASE {name}"], check=True)
+        name = f"askwell_bench_x{args.scale}" if args.keep else f"askwell_bench_{os.getpid()}"
+        if not previous:
+            subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc",
+                            f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", "-c", f"CREATE DATABASE {name}"],
+                           check=True)
         env["DATABASE_URL"] = f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
         env["_BENCH_PG_DB"] = name
     else:
         env["DATABASE_URL"] = f"sqlite:///{instance / 'askwell.db'}"
-    timings = {}
     flask(env, "db", "upgrade", quiet=True)
-    timings["import"] = flask(env, "import", str(dataset(args.scale)))
+    if previous:
+        timings = {"import": previous["import"], "reused": True}
+    else:
+        timings = {"import": flask(env, "import", str(dataset(args.scale))), "reused": False}
+        flask(env, "users", "create-admin", "--username", BENCH_USER, "--email", "bench@example.org",
+              "--password", BENCH_PASSWORD, quiet=True)
     timings["search sync"] = flask(env, "search", "sync", quiet=True)
-    flask(env, "users", "create-admin", "--username", BENCH_USER, "--email", "bench@example.org",
-          "--password", BENCH_PASSWORD, quiet=True)
+    if args.keep and not previous:
+        marker.write_text(json.dumps({"scale": args.scale, "database": args.database,
+                                      "import": timings["import"]}))
     env["_BENCH_INSTANCE"] = str(instance)
+    env["_BENCH_KEEP"] = "1" if args.keep else ""
     return env, timings
 
 
 def cleanup(env: dict) -> None:
+    if env.get("_BENCH_KEEP"):
+        return
     shutil.rmtree(env["_BENCH_INSTANCE"], ignore_errors=True)
     if env.get("_BENCH_PG_DB"):
         subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc",
@@ -215,6 +239,7 @@ def run(args, env: dict, timings: dict) -> list[str]:
         cookie = session_cookie(base)
         lines = [f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, commit {commit()}, "
                  f"database {args.database}, scale {args.scale}, import {timings['import']:.1f} s "
+                 f"{'(earlier, reused) ' if timings['reused'] else ''}"
                  f"(search sync {timings['search sync']:.1f} s), gunicorn {args.workers} sync workers, "
                  f"wrk -t2 -c{args.connections} -d{args.duration}s.",
                  f"Before: {machine()}", "",
@@ -259,13 +284,21 @@ def main() -> None:
     ap.add_argument("--connections", type=int, default=16)
     ap.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     ap.add_argument("--record", action="store_true", help="append the table to bench/README.md")
+    ap.add_argument("--keep", metavar="DIR", help="keep the imported instance in DIR and reuse it next time")
+    ap.add_argument("--prepare-only", action="store_true", help="import (into --keep DIR) and stop")
     args = ap.parse_args()
     if args.scale < 1:
         ap.error("--scale must be 1 or more")
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install -y wrk")
 
+    if args.prepare_only and not args.keep:
+        ap.error("--prepare-only needs --keep DIR")
+
     env, timings = prepare(args)
+    if args.prepare_only:
+        print(f"Imported into {args.keep} in {timings['import']:.1f} s; search sync {timings['search sync']:.1f} s.")
+        return
     try:
         lines = run(args, env, timings)
     finally:
