@@ -126,7 +126,19 @@ def update_profile(user: User, display_name: str, bio: str) -> User:
 
 
 def change_role(admin: User, user: User, role: Role) -> User:
-    """Give ``user`` a new site role. The last admin cannot be demoted."""
+    """Give ``user`` a new site role. The last admin cannot be demoted.
+
+    The expert role belongs to verification (an approved application at
+    /experts/review gives it, a revoked one takes it away), so it is neither
+    given nor taken here: the badge always means a checked credential.
+    """
+    verified = user.current_verification is not None
+    if role == Role.EXPERT and not verified:
+        raise ActionError(f"{user.username} is not a verified expert. Experts apply from their account "
+                          "page and are approved at /experts/review, which gives the role and the badge.")
+    if role == Role.MEMBER and verified:
+        raise ActionError(f"{user.username} is a verified expert; to make them a member, revoke the "
+                          "verification at /experts/review (with a reason).")
     if user.role == Role.ADMIN and role != Role.ADMIN:
         admins = db.session.scalar(select(func.count()).select_from(User).where(User.role == Role.ADMIN))
         if admins <= 1:

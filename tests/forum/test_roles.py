@@ -30,13 +30,31 @@ def test_create_admin_help(runner):
 
 def test_admin_changes_a_role_and_the_badge_shows(client, make_user, login, db):
     make_user("boss", role=Role.ADMIN)
-    target = make_user("dr_lee")
+    target = make_user("maria")
     login("boss")
     assert client.get("/admin/users").status_code == 200
-    response = client.post(f"/admin/users/{target}/role", data={"role": "expert"})
+    response = client.post(f"/admin/users/{target}/role", data={"role": "moderator"})
     assert response.status_code == 302
-    assert db.session.get(User, target).role == Role.EXPERT
-    assert "badge-expert" in client.get("/u/dr_lee").get_data(as_text=True)
+    assert db.session.get(User, target).role == Role.MODERATOR
+    assert "badge-moderator" in client.get("/u/maria").get_data(as_text=True)
+
+
+def test_the_expert_role_comes_only_from_verification(client, make_user, login, db):
+    make_user("boss", role=Role.ADMIN)
+    target = make_user("dr_lee")
+    login("boss")
+    page = client.post(f"/admin/users/{target}/role", data={"role": "expert"},
+                       follow_redirects=True).get_data(as_text=True)
+    assert "not a verified expert" in page and "/experts/review" in page
+    assert db.session.get(User, target).role == Role.MEMBER
+    assert "badge-expert" not in client.get("/u/dr_lee").get_data(as_text=True)
+
+
+def test_set_role_command_refuses_an_unverified_expert(runner, make_user, db):
+    target = make_user("dr_who")
+    result = runner.invoke(args=["users", "set-role", "dr_who", "expert"])
+    assert result.exit_code != 0 and "not a verified expert" in result.output
+    assert db.session.get(User, target).role == Role.MEMBER
 
 
 def test_non_admins_cannot_change_roles(client, make_user, login, db):
