@@ -7,6 +7,7 @@ default), where any mail client can open it.
 """
 from __future__ import annotations
 
+import logging
 import secrets
 import smtplib
 from datetime import datetime, timezone
@@ -14,7 +15,9 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
-from flask import current_app
+from flask import after_this_request, current_app, has_request_context
+
+log = logging.getLogger(__name__)
 
 
 class MailError(RuntimeError):
@@ -34,8 +37,34 @@ def build_message(to: str, subject: str, body: str) -> EmailMessage:
 
 def send_mail(to: str, subject: str, body: str) -> None:
     """Send a plain-text message. Raises MailError if it could not be sent."""
-    message = build_message(to, subject, body)
-    config = current_app.config
+    _deliver(build_message(to, subject, body), current_app.config)
+
+
+def send_mail_after_response(to: str, subject: str, body: str) -> None:
+    """Send a message once the current response has gone out; failures are logged.
+
+    The reply then takes as long whether or not a message is sent, so its timing
+    does not tell a visitor whether an address has an account.
+    """
+    message, config = build_message(to, subject, body), dict(current_app.config)
+    if not has_request_context():
+        _deliver_logged(message, config)
+        return
+
+    @after_this_request
+    def _later(response):
+        response.call_on_close(lambda: _deliver_logged(message, config))
+        return response
+
+
+def _deliver_logged(message: EmailMessage, config) -> None:
+    try:
+        _deliver(message, config)
+    except MailError:
+        log.exception("mail to %s (%s) was not sent", message["To"], message["Subject"])
+
+
+def _deliver(message: EmailMessage, config) -> None:
     try:
         if config["MAIL_SERVER"]:
             _send_smtp(message, config)

@@ -9,6 +9,7 @@ import os
 import re
 
 import pytest
+from flask.testing import FlaskClient
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
@@ -30,9 +31,20 @@ def app_config(tmp_path):
     }
 
 
+class ServerLikeClient(FlaskClient):
+    """A test client that, like gunicorn and werkzeug's server, reads each response to
+    the end and closes it, so work registered with ``call_on_close`` (mail sent after
+    the response) has happened when the request returns."""
+
+    def open(self, *args, **kwargs):
+        kwargs.setdefault("buffered", True)
+        return super().open(*args, **kwargs)
+
+
 @pytest.fixture
 def app(app_config):
     app = create_app(app_config)
+    app.test_client_class = ServerLikeClient
 
     with app.app_context():
         _db.drop_all()

@@ -20,7 +20,7 @@ from forum.actions import ActionError
 from forum.actions.accounts import check_password_rules, hash_password, normalize_email, verify_password
 from forum.actions.sessions import revoke_sessions
 from forum.extensions import db
-from forum.mail import MailError, send_mail
+from forum.mail import send_mail_after_response
 from forum.models import User
 
 log = logging.getLogger(__name__)
@@ -73,10 +73,8 @@ def send_password_reset(email: str, link_for: Callable[[str], str]) -> None:
         "The link works once. If you did not ask for this, ignore this message: "
         "your password stays as it is.\n"
     )
-    try:
-        send_mail(user.email, f"Set a new {current_app.config['SITE_NAME']} password", body)
-    except MailError:
-        log.exception("password reset mail for user %s was not sent", user.id)
+    # Sent after the response, so the reply takes as long as for an unknown address.
+    send_mail_after_response(user.email, f"Set a new {current_app.config['SITE_NAME']} password", body)
 
 
 def reset_password(user: User, password: str) -> User:
