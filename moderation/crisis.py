@@ -29,10 +29,15 @@ PATTERNS: tuple[re.Pattern, ...] = tuple(
         rf"\b{_I}\s+(?:\w+\s+){{0,3}}?(?<!don't )(?<!dont )(?<!not )(?<!never )"
         r"(?:want|wanted|wanting|plan|planning|ready|decided|going|gonna)\s+to\s+(?:die|be\s+dead)\b"
         r"(?!\s+(?:of|from|laughing|my|her|his|your|the)\b)",
-        r"\bwish\s+(?:i\s+)?(?:was|were|could\s+be)\s+dead\b",
-        r"\bwish\s+i\s+(?:could\s+)?(?:just\s+)?(?:die|disappear\s+forever|never\s+woke\s+up|wouldn'?t\s+wake\s+up)\b",
+        r"\bwish(?:ed|ing)?\s+(?:i\s+)?(?:was|were|could\s+be)\s+dead\b"
+        r"(?!\s+(?:tired|on\s+my\s+feet|asleep|serious|wrong|right|beat|set)\b)",
+        r"\bwish(?:ed|ing)?\s+i\s+(?:could\s+)?(?:just\s+)?(?:die|disappear\s+forever|never\s+woke\s+up|wouldn'?t\s+wake\s+up)\b",
         r"\b(?:don'?t|do not)\s+want\s+to\s+(?:be\s+alive|live|wake\s+up|exist)\b"
         r"(?!\s+(?:with|in|near|like\s+that))",
+        # "... to live with this illness anymore": living with the illness itself, not a place or people
+        r"\b(?:don'?t|do not|can'?t|cannot)\s+(?:want\s+to\s+)?(?:live|go\s+on\s+living)\s+with\s+"
+        r"(?:this|the|my|all\s+this|all\s+the)\s+(?:\w+\s+)?(?:illness|disease|condition|pain|cancer|"
+        r"diagnosis|depression|suffering|sickness)\s+(?:any\s*more|much\s+longer)\b",
         r"\b(?:no|any)\s+(?:reason|point)\s+(?:to|in)\s+(?:living|live|going on|being alive)\b",
         r"\bbetter\s+off\s+(?:dead|without\s+me|if\s+i\s+(?:was|were)n'?t\s+(?:here|around|alive))\b",
         r"\b(?:feel(?:ing)?|am|i'm|im|been|getting)\s+(?:really\s+|very\s+|so\s+|quite\s+)?suicidal\b",
