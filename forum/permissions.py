@@ -203,6 +203,13 @@ def can_comment_on_article(user) -> bool:
     return _authenticated(user) and not user.is_silenced
 
 
+def can_delete_comment(user, comment) -> bool:
+    """Authors delete their own comments; site moderators remove any, with a reason."""
+    if not _authenticated(user) or comment.is_deleted:
+        return False
+    return comment.author_id == user.id or is_site_moderator(user)
+
+
 # -- moderation ----------------------------------------------------------------
 
 def can_moderate_thread(user, thread: Thread) -> bool:

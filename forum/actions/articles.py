@@ -16,6 +16,7 @@ from forum.actions import ActionError, limits
 from forum.actions.posts import check_body, check_title
 from forum.extensions import db
 from forum.models import Article, ArticleComment, User, utcnow
+from moderation import audit
 from moderation.sanitize import render_markdown
 
 _TAG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -101,6 +102,28 @@ def edit_article(editor: User, article: Article, *, title: str, summary: str, bo
     article.edited_at = utcnow()
     db.session.commit()
     return article
+
+
+def delete_comment(actor: User, comment: ArticleComment, reason: str = "") -> ArticleComment:
+    """Delete a comment: by its author, or removed by a moderator with a reason (audited).
+
+    The text leaves every page at once (the row stays, as a placeholder, so the
+    conversation keeps its shape); the article's comment count goes down.
+    """
+    if comment.is_deleted:
+        raise ActionError("That comment is already deleted.")
+    by_author = actor.id == comment.author_id
+    if not by_author:
+        reason = " ".join((reason or "").split())
+        if len(reason) < 5:
+            raise ActionError("Give a reason of at least 5 characters; the author and the audit log see it.")
+        audit.record(actor, "remove", "comment", comment.id, target_user_id=comment.author_id, reason=reason)
+    comment.deleted_at = utcnow()
+    comment.deleted_by_id = actor.id
+    db.session.execute(update(Article).where(Article.id == comment.article_id)
+                       .values(comment_count=Article.comment_count - 1))
+    db.session.commit()
+    return comment
 
 
 def comment_on_article(author: User, article: Article, body: str) -> ArticleComment:

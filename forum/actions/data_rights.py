@@ -1,7 +1,8 @@
 """Data rights: a member downloads what Askwell holds about them, or deletes their account.
 
 The export holds the person's own data only: their profile, sessions, group
-memberships, and every post they wrote with its earlier versions. A thread's
+memberships, every post they wrote with its earlier versions, and their
+Second Opinion articles and comments. A thread's
 title is someone else's words when they only replied, so it is included only
 while they can still see that thread.
 
@@ -20,8 +21,8 @@ from forum import permissions
 from forum.actions import ActionError
 from forum.actions.accounts import verify_password
 from forum.extensions import db
-from forum.models import (Group, Membership, MembershipStatus, Post, PostRevision, Thread, User, UserSession,
-                          utcnow)
+from forum.models import (Article, ArticleComment, Group, Membership, MembershipStatus, Post, PostRevision,
+                          Thread, User, UserSession, utcnow)
 
 EXPORT_FORMAT = "askwell-member-data/1"
 
@@ -58,6 +59,14 @@ def export_user_data(user: User) -> dict:
                          "role": m.role, "since": _iso(m.created_at), "request_note": m.request_note}
                         for m in memberships],
         "posts": [_export_post(user, post, revisions.get(post.id, [])) for post in posts],
+        "articles": [{"id": a.id, "title": a.title, "summary": a.summary, "text": a.body_source,
+                      "sources": a.sources_source, "created_at": _iso(a.created_at), "edited_at": _iso(a.edited_at)}
+                     for a in db.session.scalars(select(Article).where(Article.author_id == user.id)
+                                                 .order_by(Article.created_at))],
+        "comments": [{"id": c.id, "article_id": c.article_id, "created_at": _iso(c.created_at),
+                      "deleted_at": _iso(c.deleted_at), "text": c.body_source}
+                     for c in db.session.scalars(select(ArticleComment).where(ArticleComment.author_id == user.id)
+                                                 .order_by(ArticleComment.created_at))],
     }
 
 
@@ -109,6 +118,21 @@ def _remove_posts(user: User) -> None:
                        .values(deleted_at=now))
     db.session.execute(update(Post).where(Post.author_id == user.id)
                        .values(body_source="", body_html="", revision_count=0, edited_at=None))
+    _remove_comments(user, now)
+
+
+def _remove_comments(user: User, now) -> None:
+    live = (select(ArticleComment.article_id, func.count().label("n"))
+            .where(ArticleComment.author_id == user.id, ArticleComment.deleted_at.is_(None))
+            .group_by(ArticleComment.article_id))
+    for article_id, n in db.session.execute(live).all():
+        db.session.execute(update(Article).where(Article.id == article_id)
+                           .values(comment_count=Article.comment_count - n))
+    db.session.execute(update(ArticleComment).where(ArticleComment.author_id == user.id,
+                                                    ArticleComment.deleted_at.is_(None))
+                       .values(deleted_at=now, deleted_by_id=user.id))
+    db.session.execute(update(ArticleComment).where(ArticleComment.author_id == user.id)
+                       .values(body_source="", body_html=""))
 
 
 def _leave_all_groups(user: User) -> None:

@@ -56,7 +56,18 @@ class ArticleComment(db.Model):
     body_source: Mapped[str] = mapped_column(Text)
     body_html: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Deleted by its author, or removed by a moderator (with a reason, in the audit log).
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
-    author: Mapped[User | None] = relationship()
+    author: Mapped[User | None] = relationship(foreign_keys=[author_id])
 
     __table_args__ = (Index("ix_article_comments_article_created", "article_id", "created_at"),)
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
+    def removed_by_moderator(self) -> bool:
+        return self.deleted_at is not None and self.deleted_by_id != self.author_id

@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("second_opinion", __name__, url_prefix="/second-opinion")
 
-from forum.second_opinion import routes  # noqa: E402,F401
+from forum.second_opinion import comments, routes  # noqa: E402,F401

@@ -45,3 +45,11 @@ class CommentForm(FlaskForm):
                            message=f"Comments can be up to {limits.COMMENT_MAX:,} characters.")],
         description="Markdown works. Please keep personal medical details general.",
     )
+
+
+class RemoveCommentForm(FlaskForm):
+    reason = TextAreaField(
+        "Reason",
+        validators=[Length(max=500, message="Keep the reason to 500 characters.")],
+        description="A moderator must give one (at least 5 characters); it goes into the moderation log.",
+    )

@@ -8,14 +8,15 @@ from sqlalchemy.orm import joinedload
 
 from forum import permissions
 from forum.actions import ActionError
-from forum.actions.articles import comment_on_article, edit_article, write_article
+from forum.actions.articles import edit_article, write_article
 from forum.extensions import db
 from forum.models import Article, ArticleComment, ExpertVerification, User
 from forum.pagination import Pager, requested_page
 from forum.second_opinion import bp
-from forum.second_opinion.forms import ArticleForm, CommentForm
+from forum.second_opinion.forms import ArticleForm, CommentForm, RemoveCommentForm
 
 PAGE_SIZE = 20
+COMMENTS_SHOWN = 500
 
 
 def _with_author():
@@ -51,12 +52,17 @@ def index():
 @bp.route("/<int:article_id>")
 def show(article_id):
     article = get_article_or_404(article_id)
+    form = CommentForm() if permissions.can_comment_on_article(current_user) else None
+    return render_article(article, form)
+
+
+def render_article(article: Article, form: CommentForm | None, safety=None, status: int = 200):
     comments = list(db.session.scalars(
         select(ArticleComment).options(joinedload(ArticleComment.author))
         .where(ArticleComment.article_id == article.id)
-        .order_by(ArticleComment.created_at, ArticleComment.id).limit(500)))
-    form = CommentForm() if permissions.can_comment_on_article(current_user) else None
-    return render_template("second_opinion/show.html", article=article, comments=comments, form=form)
+        .order_by(ArticleComment.created_at, ArticleComment.id).limit(COMMENTS_SHOWN)))
+    return render_template("second_opinion/show.html", article=article, comments=comments, form=form,
+                           safety=safety, action_form=RemoveCommentForm()), status
 
 
 def _save(form: ArticleForm, article: Article | None):
@@ -90,24 +96,3 @@ def write(article_id=None):
             return redirect(url_for("second_opinion.show", article_id=saved.id))
     status = 400 if form.errors or form.form_errors else 200
     return render_template("second_opinion/write.html", form=form, article=article), status
-
-
-@bp.route("/<int:article_id>/comments", methods=["POST"])
-@login_required
-def comment(article_id):
-    article = get_article_or_404(article_id)
-    if not permissions.can_comment_on_article(current_user):
-        abort(403)
-    form = CommentForm()
-    if form.validate_on_submit():
-        try:
-            comment_on_article(current_user, article, form.body.data)
-        except ActionError as error:
-            form.form_errors.append(str(error))
-        else:
-            flash("Your comment is posted.", "success")
-            return redirect(url_for("second_opinion.show", article_id=article.id) + "#comments")
-    comments = list(db.session.scalars(
-        select(ArticleComment).options(joinedload(ArticleComment.author))
-        .where(ArticleComment.article_id == article.id).order_by(ArticleComment.created_at).limit(500)))
-    return render_template("second_opinion/show.html", article=article, comments=comments, form=form), 400

@@ -86,7 +86,7 @@ def _expert_content(app) -> dict:
     from datetime import date
 
     from forum.actions.accounts import register_user
-    from forum.actions.articles import write_article
+    from forum.actions.articles import comment_on_article, write_article
     from forum.actions.experts import apply_as_expert, approve_application
 
     def apply(user):
@@ -100,7 +100,8 @@ def _expert_content(app) -> dict:
                             body="Keep a symptom diary and bring it to each appointment. " * 6, sources="https://www.nhs.uk/", tags="cll",
                             reviewed_on=date(2026, 11, 1))
     application = apply(_user("ann"))
-    return {"article_id": article.id, "application_id": application.id}
+    comment = comment_on_article(_user("ann"), article, "Thank you, the diary idea helps.")
+    return {"article_id": article.id, "application_id": application.id, "comment_id": comment.id}
 
 
 def _moderation_content(canary_reply) -> dict:
