@@ -2,7 +2,8 @@
 
 Four kinds of document, keyed ``t:<thread id>`` (title and opening post),
 ``p:<post id>`` (a reply), ``g:<group id>`` (name and description) and
-``a:<article id>`` (expert articles, when ``forum.models.Article`` exists).
+``a:<article id>`` (Second Opinion articles). A post is an expert's when its
+author holds a current (unrevoked) verification, whatever their site role.
 A document is public only if its post is neither deleted nor hidden by
 moderation; private content is public too as far as the index goes: who may
 see a group is decided at query time from its group id, so joining or leaving
@@ -17,21 +18,18 @@ from __future__ import annotations
 from itertools import chain
 from typing import Iterable, Iterator
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, exists, func, select
 
-from forum.models import Group, Post, Role, Thread, User
+from forum.models import Article, ExpertVerification, Group, Post, Thread
 from search.interface import Document
 from search.text import html_to_text
 
 BATCH = 2000
-EXPERT_ROLES = (Role.EXPERT.value,)
 
 
-def article_model():
-    """``forum.models.Article`` if that feature is installed, else None."""
-    import forum.models as models
-
-    return getattr(models, "Article", None)
+def _by_verified_expert():
+    """True for a post whose author holds a current verification."""
+    return exists().where(ExpertVerification.user_id == Post.author_id, ExpertVerification.revoked_at.is_(None))
 
 
 def _public_post(deleted_at, hidden_at) -> bool:
@@ -48,9 +46,9 @@ def _threads(session, where) -> list:
 
 
 def expert_thread_ids(session, thread_ids: Iterable[int] | None = None) -> set[int]:
-    """Threads with a visible reply by an expert."""
-    stmt = (select(Post.thread_id).join(User, User.id == Post.author_id)
-            .where(User.role.in_(EXPERT_ROLES), Post.number > 1, Post.deleted_at.is_(None),
+    """Threads with a visible reply by a verified expert."""
+    stmt = (select(Post.thread_id)
+            .where(_by_verified_expert(), Post.number > 1, Post.deleted_at.is_(None),
                    Post.hidden_at.is_(None)).distinct())
     if thread_ids is not None:
         stmt = stmt.where(Post.thread_id.in_(list(thread_ids)))
@@ -66,14 +64,14 @@ def _thread_doc(row, experts: set[int]) -> Document:
 def _replies(session, where) -> list:
     return session.execute(
         select(Post.id, Post.body_html, Post.created_at, Post.deleted_at, Post.hidden_at,
-               Thread.group_id, Thread.kind, User.role)
-        .join(Thread, Thread.id == Post.thread_id).outerjoin(User, User.id == Post.author_id)
+               Thread.group_id, Thread.kind, _by_verified_expert().label("by_expert"))
+        .join(Thread, Thread.id == Post.thread_id)
         .where(Post.number > 1, where).order_by(Post.id)
     ).all()
 
 
 def _reply_doc(row) -> Document:
-    return Document(f"p:{row.id}", "post", row.id, row.group_id, row.kind, row.role in EXPERT_ROLES,
+    return Document(f"p:{row.id}", "post", row.id, row.group_id, row.kind, bool(row.by_expert),
                     _public_post(row.deleted_at, row.hidden_at), row.created_at, "",
                     html_to_text(row.body_html))
 
@@ -85,25 +83,16 @@ def _groups(session, where) -> list[Document]:
                      r.description or "") for r in rows]
 
 
-def _article_doc(article) -> Document:
-    public = all(getattr(article, name, None) is None for name in ("deleted_at", "hidden_at"))
-    if hasattr(article, "is_published"):
-        public = public and bool(article.is_published)
-    elif hasattr(article, "published_at"):
-        public = public and article.published_at is not None
-    body = " ".join(filter(None, (getattr(article, "summary", ""), html_to_text(getattr(article, "body_html", "")))))
-    created = getattr(article, "published_at", None) or article.created_at
-    return Document(f"a:{article.id}", "article", article.id, getattr(article, "group_id", None), "", True,
-                    public, created, article.title, body)
+def _article_doc(article: Article) -> Document:
+    body = " ".join(filter(None, (article.summary, html_to_text(article.body_html))))
+    return Document(f"a:{article.id}", "article", article.id, None, "", True, True, article.created_at,
+                    article.title, body)
 
 
 def _articles(session, ids: list[int] | None) -> list[Document]:
-    model = article_model()
-    if model is None:
-        return []
-    stmt = select(model).order_by(model.id)
+    stmt = select(Article).order_by(Article.id)
     if ids is not None:
-        stmt = stmt.where(model.id.in_(ids))
+        stmt = stmt.where(Article.id.in_(ids))
     return [_article_doc(a) for a in session.scalars(stmt)]
 
 
@@ -170,12 +159,7 @@ def resolve(session, rows: Iterable[tuple[str, int | None]]) -> Changes:
 
 
 def count_all(session) -> int:
-    model = article_model()
-    total = session.scalar(select(func.count()).select_from(Post))
-    total += session.scalar(select(func.count()).select_from(Group))
-    if model is not None:
-        total += session.scalar(select(func.count()).select_from(model))
-    return total
+    return sum(session.scalar(select(func.count()).select_from(model)) for model in (Post, Group, Article))
 
 
 def iter_all(session) -> Iterator[Document]:

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from forum.database import immediate_writes
 from forum.extensions import db
-from forum.models import Group, Post, Thread, User, utcnow
+from forum.models import Article, ExpertVerification, Group, Post, Thread, User, utcnow
 from search.models import SearchOutbox
 
 log = logging.getLogger(__name__)
@@ -36,6 +36,7 @@ WATCHED = {
     Thread: ("thread", ("title", "created_at")),
     Group: ("group", ("name", "description")),
     User: ("user", ("role",)),
+    Article: ("article", ("title", "summary", "body_html")),
 }
 TREE_ATTRS = ("group_id", "kind")  # a thread moved or changed kind: its replies change too
 SEARCHABLE_TABLES = {"posts", "threads", "groups"}
@@ -56,24 +57,18 @@ def _changed(obj, attrs) -> bool:
     return any(state.attrs[name].history.has_changes() for name in attrs)
 
 
-def _article_entry():
-    from search.documents import article_model
-
-    model = article_model()
-    return {model: ("article", ("title", "summary", "body_html", "published_at", "deleted_at", "hidden_at"))} \
-        if model is not None else {}
-
-
 def outbox_entries(session) -> set[tuple[str, int]]:
     """(kind, id) for every searchable change in this flush."""
-    watched = {**WATCHED, **_article_entry()}
     found: set[tuple[str, int]] = set()
     for obj in list(session.new) + list(session.dirty) + list(session.deleted):
-        entry = watched.get(type(obj))
+        if type(obj) is ExpertVerification:  # granted or revoked: the author's posts change "expert"
+            if obj in session.new or _changed(obj, ("revoked_at",)):
+                found.add(("user", obj.user_id))
+            continue
+        entry = WATCHED.get(type(obj))
         if entry is None:
             continue
         kind, attrs = entry
-        attrs = tuple(a for a in attrs if a in inspect(type(obj)).attrs)
         if obj in session.dirty:
             if type(obj) is Thread and _changed(obj, TREE_ATTRS):
                 kind = "thread_tree"

@@ -18,9 +18,8 @@ from sqlalchemy.orm import joinedload
 
 from forum import permissions
 from forum.extensions import db
-from forum.models import Group, Post, Thread
+from forum.models import Article, Group, Post, Thread
 from search import get_backend
-from search.documents import article_model
 from search.interface import PER_PAGE, Filters, QuerySyntaxError, Scope
 from search.query import parse
 from search.snippets import make_snippet
@@ -134,13 +133,12 @@ def load_hits(user, keys: list[str], terms: set[str]) -> list[Hit]:
         for g in db.session.scalars(select(Group).where(Group.id.in_(ids["g"]))):
             hits[f"g:{g.id}"] = Hit("group", url_for("groups.show", slug=g.slug), g.name,
                                     make_snippet(g.description or "", match), g.created_at, g)
-    model = article_model()
-    if ids.get("a") and model is not None:
-        for a in db.session.scalars(select(model).where(model.id.in_(ids["a"]))):
-            text = " ".join(filter(None, (getattr(a, "summary", ""), html_to_text(getattr(a, "body_html", "")))))
+    if ids.get("a"):
+        for a in db.session.scalars(select(Article).options(joinedload(Article.author))
+                                    .where(Article.id.in_(ids["a"]))):
+            text = " ".join(filter(None, (a.summary, html_to_text(a.body_html))))
             hits[f"a:{a.id}"] = Hit("article", _article_url(a), a.title, make_snippet(text, match),
-                                    getattr(a, "published_at", None) or a.created_at,
-                                    author=getattr(a, "author", None))
+                                    a.created_at, author=a.author)
     return [hits[k] for k in keys if k in hits]
 
 

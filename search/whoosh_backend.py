@@ -225,9 +225,13 @@ class WhooshBackend(SearchBackend):
             if ix is None:
                 yield None
                 return
-            cached = (name, ix.searcher(weighting=SaturatedTF()))
+            cached = (name, ix.searcher(weighting=SaturatedTF()), ix)
         elif not cached[1].up_to_date():
-            cached = (name, cached[1].refresh())
+            # A fresh searcher, not ``refresh()``: Whoosh-Reloaded 2.7.5's refresh reuses
+            # segment readers with their old deletions, so replaced documents came back
+            # as duplicates (every edit added a ghost copy of the post to the results).
+            cached[1].close()
+            cached = (name, cached[2].searcher(weighting=SaturatedTF()), cached[2])
         self._local.searcher = cached
         yield cached[1]
 

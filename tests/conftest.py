@@ -10,12 +10,12 @@ import re
 
 import pytest
 from flask.testing import FlaskClient
-from sqlalchemy import event
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from forum import create_app
 from forum.extensions import db as _db
-from forum.models import Role
+from forum.models import Role, User
 
 
 @pytest.fixture
@@ -194,3 +194,26 @@ def csrf_token_from(html: str) -> str:
     match = re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', html)
     assert match, "no CSRF token on the page"
     return match.group(1)
+
+
+@pytest.fixture
+def make_expert(app, make_user):
+    """Make ``username`` a verified expert (approved by the admin ``verifier``); returns the user id."""
+    from forum.actions.experts import apply_as_expert, approve_application
+
+    def make(username: str, specialty: str = "haematology", profession: str = "Consultant haematologist"):
+        with app.app_context():
+            missing = [name for name in ("verifier", username)
+                       if _db.session.scalar(select(User.id).where(User.username == name)) is None]
+        for name in missing:
+            make_user(name, role=Role.ADMIN if name == "verifier" else Role.MEMBER)
+        with app.app_context():
+            user = _db.session.scalar(select(User).where(User.username == username))
+            verifier = _db.session.scalar(select(User).where(User.username == "verifier"))
+            application = apply_as_expert(
+                user, profession=profession, specialty=specialty, licence_number="GMC 1234567",
+                issuing_body="General Medical Council", country="United Kingdom",
+                evidence="https://www.gmc-uk.org/registrants/1234567")
+            approve_application(verifier, application)
+            return user.id
+    return make

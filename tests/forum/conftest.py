@@ -5,30 +5,7 @@ import pytest
 from sqlalchemy import select
 
 from forum.extensions import db as _db
-from forum.models import Role, User
-
-
-@pytest.fixture
-def make_expert(app, make_user):
-    """Make ``username`` a verified expert (approved by the admin ``verifier``); returns the user id."""
-    from forum.actions.experts import apply_as_expert, approve_application
-
-    def make(username: str, specialty: str = "haematology", profession: str = "Consultant haematologist"):
-        with app.app_context():
-            missing = [name for name in ("verifier", username)
-                       if _db.session.scalar(select(User.id).where(User.username == name)) is None]
-        for name in missing:
-            make_user(name, role=Role.ADMIN if name == "verifier" else Role.MEMBER)
-        with app.app_context():
-            user = _db.session.scalar(select(User).where(User.username == username))
-            verifier = _db.session.scalar(select(User).where(User.username == "verifier"))
-            application = apply_as_expert(
-                user, profession=profession, specialty=specialty, licence_number="GMC 1234567",
-                issuing_body="General Medical Council", country="United Kingdom",
-                evidence="https://www.gmc-uk.org/registrants/1234567")
-            approve_application(verifier, application)
-            return user.id
-    return make
+from forum.models import User
 
 
 @pytest.fixture

@@ -1,7 +1,11 @@
 """The search contract, run against every backend (Whoosh; PostgreSQL when reachable)."""
 import re
 
-from forum.models import Role
+from sqlalchemy import select
+
+from forum import extensions
+from forum.actions.experts import revoke_verification
+from forum.models import Post, Role, User
 
 
 def titles(page: str) -> list[str]:
@@ -30,6 +34,25 @@ def test_finds_threads_replies_and_groups_with_author_group_and_count(make_user,
     assert set(titles(page)) == {"Does melatonin work for jet lag?", "Sleep Clinic"}
     assert "by <a class=\"user-link\" href=\"/u/ann\">ann</a>" in page and "Sleep Clinic" in page
     assert "<mark>Melatonin</mark> helped me" in page
+
+
+def test_an_edited_post_is_found_once_with_its_new_words(app, make_user, make_group, make_thread, post,
+                                                         search):
+    """Each edit replaces the document: no ghost copies, old words gone (searches in between)."""
+    from forum.actions.posts import edit_post
+
+    make_user("ann")
+    thread_id = make_thread("ann", make_group("Sleep Clinic"), title="Jet lag remedies", body="Ideas?")
+    post_id = post("ann", thread_id, "Melatonin helped me after long flights.")
+    assert total(search("melatonin")) == 1
+    for n, words in enumerate(["Melatonin and daylight helped.", "Melatonin plus a walk in daylight helped."]):
+        with app.app_context():
+            author = extensions.db.session.scalar(select(User).where(User.username == "ann"))
+            edit_post(author, extensions.db.session.get(Post, post_id), words)
+        page = search("melatonin")
+        assert total(page) == 1 and len(titles(page)) == 1, f"after edit {n + 1}"
+        assert total(search("daylight")) == 1
+    assert total(search("flights")) == 0
 
 
 def test_all_words_required_phrases_exclusion_and_or(make_user, make_group, make_thread, search):
@@ -88,9 +111,11 @@ def test_pages_of_twenty_with_the_total(app, make_user, make_group, make_thread,
     assert 'href="/search?page=2&amp;q=inhaler"' in first or "page=2" in first
 
 
-def test_filters_group_kind_expert_and_newest(app, db, make_user, make_group, make_thread, post, search):
+def test_filters_group_kind_expert_and_newest(app, db, make_user, make_group, make_thread, post, search,
+                                              make_expert):
     make_user("ann")
-    make_user("dr_ode", role=Role.EXPERT)
+    make_user("role_only", role=Role.EXPERT)  # the role without a verification is no expert
+    make_expert("dr_ode")
     heart, lungs = make_group("Heart"), make_group("Lungs")
     old = make_thread("ann", heart, title="Statins and muscle aches", body="Aches everywhere.", kind="question")
     make_thread("ann", lungs, title="Statins for asthma patients", body="Anyone?", kind="discussion")
@@ -100,6 +125,12 @@ def test_filters_group_kind_expert_and_newest(app, db, make_user, make_group, ma
     assert set(titles(search("statins", expert="1"))) == {"Statins and muscle aches"}
     assert titles(search("statins", sort="newest"))[0] == "Statins and muscle aches"  # the reply is newest
     assert total(search("statins", group="no-such-group")) == 0
+    post("role_only", make_thread("ann", lungs, title="Statins at night?", body="When?"), "Take them at night.")
+    assert set(titles(search("statins", expert="1"))) == {"Statins and muscle aches"}
+    with app.app_context():  # a revoked verification takes the expert mark off the answers
+        doctor = extensions.db.session.scalar(select(User).where(User.username == "dr_ode"))
+        revoke_verification(doctor, doctor, "Licence lapsed")
+    page = search("statins", expert="1"); print(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))[-3000:]); assert titles(page) == []
 
 
 def test_synonyms_expand_and_exact_words_rank_first(make_user, make_group, make_thread, search):

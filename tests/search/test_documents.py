@@ -1,6 +1,7 @@
-"""Building documents: snippets, synonyms parsing and optional expert articles."""
+"""Building documents: articles, snippets, synonyms parsing."""
 from datetime import datetime, timezone
-from types import SimpleNamespace
+
+from forum.models import Article
 
 from search.documents import _article_doc
 from search.query import parse
@@ -9,16 +10,14 @@ from search.synonyms import SynonymTable
 from search.text import html_to_text
 
 
-def test_articles_index_title_summary_and_body_and_respect_publication():
+def test_articles_index_title_summary_and_body():
     when = datetime(2026, 1, 2, tzinfo=timezone.utc)
-    article = SimpleNamespace(id=7, title="Understanding HbA1c", summary="What the number means.",
-                              body_html="<p>Your <b>HbA1c</b> reflects three months.</p>", created_at=when,
-                              published_at=when, deleted_at=None, hidden_at=None)
+    article = Article(id=7, title="Understanding HbA1c", summary="What the number means.",
+                      body_html="<p>Your <b>HbA1c</b> reflects three months.</p>", created_at=when)
     doc = _article_doc(article)
     assert (doc.key, doc.kind, doc.expert, doc.public, doc.group_id) == ("a:7", "article", True, True, None)
+    assert doc.title == "Understanding HbA1c" and doc.created_at == when
     assert doc.body == "What the number means. Your HbA1c reflects three months."
-    draft = SimpleNamespace(**{**vars(article), "published_at": None})
-    assert _article_doc(draft).public is False
 
 
 def test_snippet_escapes_everything_but_the_marks_and_trims_to_the_match():
