@@ -110,7 +110,8 @@ def test_the_kind_and_title_come_back_with_the_body(site, member):
     member.goto(ask)
     expect(member.get_by_label("A discussion (share and talk)")).to_be_checked()
     expect(member.locator("input[name=title]")).to_have_value("Sharing my cardiac rehab week")
-    expect(member.locator("textarea[name=body]")).to_have_value("Day three of rehab: a gentle walk and a stretch.")
+    body = member.locator("textarea[name=body]")
+    expect(body).to_have_value("Day three of rehab: a gentle walk and a stretch.")
     member.get_by_role("button", name="Post", exact=True).click()
     expect(member.get_by_role("heading", name="Sharing my cardiac rehab week")).to_be_visible()
     expect(member.locator(".thread-header .tag-discussion")).to_be_visible()
@@ -133,7 +134,8 @@ def test_an_edit_draft_is_kept_per_post_restored_and_dropped_once_saved(site, me
     _wait_for_draft(member)
     member.goto("/")
     member.goto(edit)
-    expect(member.locator("textarea[name=body]")).to_have_value(SERVER_BODY + " It happens mostly in the evening.")
+    expect(member.locator("textarea[name=body]")).to_have_value(
+        SERVER_BODY + " It happens mostly in the evening.")
     expect(member.locator(".draft-status")).to_contain_text("We restored the changes you had not saved yet")
     # Another post's edit form has its own (no) draft.
     assert _draft_keys(member) == [f"askwell:draft:{member.url}"]
@@ -171,7 +173,8 @@ def test_a_newer_server_version_is_never_overwritten_silently(app, site, member)
     _wait_for_draft(member)
     member.goto("/")
     with app.app_context():  # meanwhile the post changes on the server (another tab, a moderator...)
-        opening = db.session.execute(db.select(Post).filter_by(thread_id=site["thread"], number=1)).scalar_one()
+        opening = db.session.execute(
+            db.select(Post).filter_by(thread_id=site["thread"], number=1)).scalar_one()
         maya = db.session.execute(db.select(User).filter_by(username="maya")).scalar_one()
         edit_post(maya, opening, "The newer text saved from my phone.")
     member.goto(edit)
