@@ -61,11 +61,13 @@ def total_bytes(report: dict) -> int:
     return int(report["audits"]["total-byte-weight"]["numericValue"])
 
 
-def failing_audits(report: dict, category: str) -> list[str]:
-    """The audits that cost ``category`` points, as "id: title (display value)" lines."""
+def failing_audits(report: dict, category: str, *, advice: bool = False) -> list[str]:
+    """The audits that cost ``category`` points, as "id: title (display value)" lines;
+    ``advice=True`` adds the unweighted ones (opportunities and insights) below full marks."""
     lines = []
     for ref in report["categories"][category]["auditRefs"]:
         audit = report["audits"][ref["id"]]
-        if ref.get("weight") and audit.get("score") is not None and audit["score"] < 1:
+        counts = ref.get("weight") or (advice and audit.get("scoreDisplayMode") != "informative")
+        if counts and audit.get("score") is not None and audit["score"] < 1:
             lines.append(f"{audit['id']}: {audit['title']} {audit.get('displayValue', '')}".strip())
     return lines
