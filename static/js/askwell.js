@@ -78,6 +78,7 @@
   }
 
   function saveDraft(form, key, original) {
+    if (form.hasAttribute("data-draft-pending")) return;  // an offered draft waits for the member's choice
     var values = formValues(form);
     var worth = original ? !sameValues(values, original) : !isEmpty(form);
     try {
@@ -130,12 +131,15 @@
   function offerRestore(form, key, saved, original) {
     var note = draftNote(form, "This post has changed since you last edited it here. " +
       "The form shows the newest version; your unsaved changes are kept until you choose. ");
+    form.setAttribute("data-draft-pending", "");
     noteButton(note, "Restore my unsaved changes", function () {
+      form.removeAttribute("data-draft-pending");
       applyValues(form, saved.values);
       saveDraft(form, key, original);
       note.textContent = "Your unsaved changes are back in the form. Check them against the newer version before saving.";
     });
     noteButton(note, "Discard them", function () {
+      form.removeAttribute("data-draft-pending");
       storage("localStorage").removeItem(key);
       note.textContent = "Unsaved changes discarded.";
     });

@@ -181,6 +181,10 @@ def test_a_newer_server_version_is_never_overwritten_silently(app, site, member)
     expect(member.locator("textarea[name=body]")).to_have_value("The newer text saved from my phone.")
     expect(member.locator(".draft-status")).to_contain_text("changed since you last edited it")
     screenshot(member, "draft-offer-restore")
+    # Typing in the newer version before choosing does not replace the offered draft.
+    member.fill("textarea[name=body]", "The newer text saved from my phone. Plus a line.")
+    member.goto("/")
+    member.goto(edit)
     member.get_by_role("button", name="Restore my unsaved changes").click()
     expect(member.locator("textarea[name=body]")).to_have_value("My own unsaved rewrite of the question.")
 
