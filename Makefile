@@ -11,7 +11,7 @@ HOST   ?= 127.0.0.1
 WEB_CONCURRENCY ?= 4
 FLASK  := $(BIN)/flask --app forum
 
-.PHONY: run serve test bench bench-pages install db demo clean help
+.PHONY: run serve test bench bench-pages bench-lighthouse install lighthouse db demo clean help
 
 help:
 	@echo "make run   - set up and serve the demo community at http://127.0.0.1:$(PORT)"
@@ -33,6 +33,18 @@ $(STAMP):
 	@touch $@
 
 install: $(STAMP)
+
+# Lighthouse 12 for the browser tests and bench-lighthouse, pinned by package-lock.json.
+# Without npm (or offline) the Lighthouse test is skipped and says why.
+LIGHTHOUSE_DIR := tests/browser/lighthouse
+LIGHTHOUSE_STAMP := $(LIGHTHOUSE_DIR)/node_modules/.installed-$(shell cksum < $(LIGHTHOUSE_DIR)/package-lock.json | cut -d' ' -f1)
+lighthouse:
+	@if [ -f $(LIGHTHOUSE_STAMP) ]; then :; \
+	elif command -v npm >/dev/null 2>&1; then \
+	  echo "npm ci in $(LIGHTHOUSE_DIR) (Lighthouse 12)"; \
+	  if (cd $(LIGHTHOUSE_DIR) && npm ci --no-audit --no-fund --loglevel=error); then touch $(LIGHTHOUSE_STAMP); \
+	  else echo "npm ci failed: the Lighthouse test will be skipped." >&2; fi; \
+	else echo "npm is not installed: the Lighthouse test will be skipped (apt-get install nodejs npm)."; fi
 
 db: install
 	$(FLASK) db upgrade
@@ -66,7 +78,12 @@ bench: install
 bench-pages: install
 	$(BIN)/python bench/pages.py $(BENCH_ARGS)
 
-test: install
+# Lighthouse (desktop) on the home page and a thread page of a seeded demo instance: all four
+# scores and the page weight; BENCH_ARGS="--runs 3 --record"
+bench-lighthouse: install lighthouse
+	$(BIN)/python bench/lighthouse.py $(BENCH_ARGS)
+
+test: install lighthouse
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:

@@ -29,7 +29,7 @@ def create_app(config: dict | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = load_secret_key(app.instance_path)
 
-    from forum import database, security, templating
+    from forum import database, security, static_files, templating
     from forum.extensions import csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)
@@ -40,6 +40,7 @@ def create_app(config: dict | None = None) -> Flask:
     database.configure(app)
     templating.configure(app)
     security.configure(app)
+    static_files.configure(app)
 
     import search
 

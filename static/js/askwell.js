@@ -36,46 +36,149 @@
   }
 
 
-  // Draft autosave: what is typed in a post form is kept in localStorage (keyed by the form's
-  // URL) so leaving the page or a crash never loses it; restored into an empty form on load,
-  // dropped once the post went through (the next page does not bounce the text back).
+  // Draft autosave: what is typed in a post form (title, body, the question/discussion choice)
+  // is kept in localStorage, keyed by the form's URL (so per post for edit forms), so leaving
+  // the page or a crash never loses it. A new-post form gets the draft back when it loads empty.
+  // An edit form carries data-draft-version (when the post last changed): a draft made against
+  // that same version is restored; one made against an older version is only offered, so a
+  // newer server text is never replaced silently. Drafts are dropped once the post went
+  // through and kept when the server bounces the form back with an error.
   var DRAFT_PREFIX = "askwell:draft:";
   var SUBMITTED = "askwell:draft-submitted";
 
-  function draftFields(form) {
+  function textFields(form) {
     return Array.prototype.filter.call(form.querySelectorAll("textarea[name], input[type=text][name]"),
       function (el) { return el.name !== "csrf_token"; });
+  }
+
+  function formValues(form) {
+    var values = {};
+    textFields(form).forEach(function (el) { values[el.name] = el.value; });
+    form.querySelectorAll("input[type=radio][name]:checked").forEach(function (el) { values[el.name] = el.value; });
+    return values;
+  }
+
+  function applyValues(form, values) {
+    textFields(form).forEach(function (el) { if (typeof values[el.name] === "string") el.value = values[el.name]; });
+    form.querySelectorAll("input[type=radio][name]").forEach(function (el) {
+      if (typeof values[el.name] === "string") el.checked = el.value === values[el.name];
+    });
+  }
+
+  function sameValues(a, b) {
+    return Object.keys(a).concat(Object.keys(b)).every(function (k) { return a[k] === b[k]; });
   }
 
   function storage(kind) {
     try { return window[kind]; } catch (e) { return null; }  // blocked storage: no drafts
   }
 
-  function saveDraft(form, key) {
-    var values = {}, any = false;
-    draftFields(form).forEach(function (el) { values[el.name] = el.value; any = any || el.value.trim() !== ""; });
+  function isEmpty(form) {
+    return textFields(form).every(function (el) { return el.value.trim() === ""; });
+  }
+
+  function saveDraft(form, key, original) {
+    if (form.hasAttribute("data-draft-pending")) return;  // an offered draft waits for the member's choice
+    var values = formValues(form);
+    var worth = original ? !sameValues(values, original) : !isEmpty(form);
     try {
-      if (any) storage("localStorage").setItem(key, JSON.stringify(values));
-      else storage("localStorage").removeItem(key);
+      if (worth) {
+        storage("localStorage").setItem(key, JSON.stringify({
+          values: values, version: form.getAttribute("data-draft-version") || "", saved: Date.now() }));
+      } else storage("localStorage").removeItem(key);
     } catch (e) { /* storage full or blocked: the form still works */ }
   }
 
-  function showRestored(form, key) {
-    var note = document.createElement("p");
+  function readDraft(key) {
+    var saved = null;
+    try { saved = JSON.parse(storage("localStorage").getItem(key) || "null"); } catch (e) { return null; }
+    if (saved && !saved.values) saved = { values: saved, version: "" };  // drafts saved before versions
+    return saved && typeof saved.values === "object" ? saved : null;
+  }
+
+  function draftNote(form, text) {
+    var note = document.createElement("div");
     note.className = "notice draft-status";
     note.setAttribute("role", "status");
-    note.textContent = "We restored the draft you had not posted yet. ";
-    var discard = document.createElement("button");
-    discard.type = "button";
-    discard.className = "link-button";
-    discard.textContent = "Discard draft";
-    discard.addEventListener("click", function () {
-      draftFields(form).forEach(function (el) { el.value = ""; });
+    var p = document.createElement("p");
+    p.textContent = text;
+    note.appendChild(p);
+    form.insertBefore(note, form.firstChild);
+    return note;
+  }
+
+  function noteButton(note, label, action) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "button button-small button-secondary";
+    button.textContent = label;
+    button.addEventListener("click", action);
+    note.appendChild(button);
+    return button;
+  }
+
+  function showRestored(form, key, original) {
+    var note = draftNote(form, original ? "We restored the changes you had not saved yet. "
+                                        : "We restored the draft you had not posted yet. ");
+    noteButton(note, "Discard draft", function () {
+      if (original) applyValues(form, original);
+      else textFields(form).forEach(function (el) { el.value = ""; });
       storage("localStorage").removeItem(key);
       note.textContent = "Draft discarded.";
     });
-    note.appendChild(discard);
-    form.insertBefore(note, form.firstChild);
+  }
+
+  function offerRestore(form, key, saved, original) {
+    var note = draftNote(form, "This post has changed since you last edited it here. " +
+      "The form shows the newest version; your unsaved changes are kept until you choose. ");
+    form.setAttribute("data-draft-pending", "");
+    noteButton(note, "Restore my unsaved changes", function () {
+      form.removeAttribute("data-draft-pending");
+      applyValues(form, saved.values);
+      saveDraft(form, key, original);
+      note.textContent = "Your unsaved changes are back in the form. Check them against the newer version before saving.";
+    });
+    noteButton(note, "Discard them", function () {
+      form.removeAttribute("data-draft-pending");
+      storage("localStorage").removeItem(key);
+      note.textContent = "Unsaved changes discarded.";
+    });
+  }
+
+  function initDraftForm(form, submitted) {
+    var key = DRAFT_PREFIX + form.action, timer = null, bouncedBack = false;
+    if (!textFields(form).length) return false;
+    var versioned = form.hasAttribute("data-draft-version");
+    var version = form.getAttribute("data-draft-version") || "";
+    // An edit form's server text (a bounced-back form shows the member's own text instead).
+    var original = versioned && key !== submitted ? formValues(form) : null;
+    if (key === submitted && !isEmpty(form)) { bouncedBack = true; saveDraft(form, key, null); }
+    var saved = key === submitted ? null : readDraft(key);
+    if (saved && original) {
+      if (sameValues(saved.values, original)) storage("localStorage").removeItem(key);
+      else if (saved.version === version) { applyValues(form, saved.values); showRestored(form, key, original); }
+      else offerRestore(form, key, saved, original);
+    } else if (saved && isEmpty(form)) {
+      applyValues(form, saved.values);
+      showRestored(form, key, null);
+    }
+    form.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () { timer = null; saveDraft(form, key, original); }, 300);
+    });
+    form.addEventListener("change", function () { saveDraft(form, key, original); });
+    // Leaving the page within the typing pause still keeps the last keystrokes.
+    window.addEventListener("pagehide", function () {
+      if (timer !== null) { window.clearTimeout(timer); timer = null; saveDraft(form, key, original); }
+    });
+    form.addEventListener("submit", function (event) {
+      window.clearTimeout(timer);
+      timer = null;
+      saveDraft(form, key, null);  // kept if the server bounces the form back, dropped once posted
+      var submitter = event.submitter;
+      if (!(submitter && submitter.name === "preview")) storage("sessionStorage").setItem(SUBMITTED, key);
+    });
+    return bouncedBack;
   }
 
   function initDrafts() {
@@ -85,25 +188,7 @@
     session.removeItem(SUBMITTED);
     var bouncedBack = false;
     document.querySelectorAll("form.post-form").forEach(function (form) {
-      var key = DRAFT_PREFIX + form.action, fields = draftFields(form), timer = null;
-      if (!fields.length) return;
-      var filled = fields.some(function (el) { return el.value.trim() !== ""; });
-      if (key === submitted && filled) { bouncedBack = true; saveDraft(form, key); }
-      var saved = null;
-      try { saved = JSON.parse(local.getItem(key) || "null"); } catch (e) { saved = null; }
-      if (saved && !filled && key !== submitted) {
-        fields.forEach(function (el) { if (typeof saved[el.name] === "string") el.value = saved[el.name]; });
-        showRestored(form, key);
-      }
-      form.addEventListener("input", function () {
-        window.clearTimeout(timer);
-        timer = window.setTimeout(function () { saveDraft(form, key); }, 300);
-      });
-      form.addEventListener("submit", function (event) {
-        saveDraft(form, key);
-        var submitter = event.submitter;
-        if (!(submitter && submitter.name === "preview")) session.setItem(SUBMITTED, key);
-      });
+      if (initDraftForm(form, submitted)) bouncedBack = true;
     });
     if (submitted && !bouncedBack) local.removeItem(submitted);
   }

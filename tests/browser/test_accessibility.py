@@ -57,3 +57,69 @@ def test_no_axe_violations_on_the_main_pages(site, new_page, scheme):
             screenshot(page, f"a11y-{name}")
     found = {name: v for name, v in found.items() if v}
     assert found == {}
+
+
+def _violations_at(page, url, status=200):
+    response = page.goto(url)
+    assert response.status == status, url
+    page.add_script_tag(path=AXE)
+    return page.evaluate(RUN_AXE)
+
+
+@pytest.fixture
+def edited_reply(app, site):
+    """The site's reply edited once, so its history page has a revision to show."""
+    from forum.actions.posts import edit_post
+    from forum.extensions import db
+    from forum.models import Post, User
+
+    with app.app_context():
+        reply = db.session.get(Post, site["reply"])
+        ada = db.session.execute(db.select(User).filter_by(username="ada")).scalar_one()
+        edit_post(ada, reply, "Many people notice this. Keep a diary of when it happens and what you drank.")
+        opening = db.session.execute(
+            db.select(Post).filter_by(thread_id=site["thread"], number=1)).scalar_one()
+        return {"reply": reply.id, "opening": opening.id}
+
+
+def _more_pages(site, posts):
+    """(visitor, name, url, status) for the expert, admin, account, editing, flag, reply and
+    error pages, and a private group seen from outside."""
+    return [
+        ("drlee", "experts-queue", "/experts/queue", 200),
+        ("drlee", "second-opinion-new", "/second-opinion/new", 200),
+        ("drlee", "flag-form", f"/p/{posts['reply']}/flag", 200),
+        ("ada", "experts-review", "/experts/review", 200),
+        ("ada", "expert-profile", "/u/drlee", 200),
+        ("ada", "admin-users", "/admin/users", 200),
+        ("ada", "post-edit", f"/p/{posts['reply']}/edit", 200),
+        ("ada", "post-revisions", f"/p/{posts['reply']}/revisions", 200),
+        ("ada", "mod-post", f"/mod/post/{posts['reply']}", 200),
+        ("ada", "mod-thread", f"/mod/thread/{site['thread']}", 200),
+        ("ada", "mod-user", "/mod/user/maya", 200),
+        ("ada", "mod-words", "/mod/words", 200),
+        ("maya", "settings-account", "/settings/account", 200),
+        ("maya", "settings-profile", "/settings/profile", 200),
+        ("maya", "settings-password", "/settings/password", 200),
+        ("maya", "opening-post-edit", f"/p/{posts['opening']}/edit", 200),
+        ("maya", "reply-page", f"/t/{site['thread']}/reply", 200),
+        ("maya", "experts-apply", "/experts/apply", 200),
+        ("maya", "private-group-outside", f"/groups/{site['private']}", 200),
+        ("maya", "error-403", "/admin/users", 403),
+        ("maya", "error-404", "/no/such/page", 404),
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_on_the_expert_admin_account_editing_and_error_pages(
+        site, edited_reply, new_page, scheme):
+    pages = {}
+    found = {}
+    for who, name, url, status in _more_pages(site, edited_reply):
+        if who not in pages:
+            pages[who] = new_page(bypass_csp=True, color_scheme=scheme)
+            log_in(pages[who], who, PASSWORD)
+        found[name] = _violations_at(pages[who], url, status)
+        screenshot(pages[who], f"a11y-{name}-{scheme}")
+    found = {name: v for name, v in found.items() if v}
+    assert found == {}
