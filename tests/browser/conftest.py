@@ -96,7 +96,7 @@ def site(app, runner):
     from datetime import date
 
     from forum.actions.accounts import register_user
-    from forum.actions.articles import write_article
+    from forum.actions.articles import comment_on_article, write_article
     from forum.actions.experts import apply_as_expert, approve_application
     from forum.actions.groups import add_member, create_group
     from forum.actions.posts import post_reply, start_thread
@@ -129,8 +129,9 @@ def site(app, runner):
                   + "See your doctor if they come with chest pain, fainting or breathlessness."),
             sources="NHS: Heart palpitations", tags="heart, palpitations", reviewed_on=date.today())
         flag_post(member, reply, "other", "I think this needs a second look.")
+        comment = comment_on_article(member, article, "Thank you, the diary tip helped me.")
         ids = {"group": group.slug, "private": private.slug, "thread": thread.id, "article": article.id,
-               "reply": reply.id}
+               "reply": reply.id, "comment": comment.id}
     result = runner.invoke(args=["search", "sync"])
     assert result.exit_code == 0, result.output
     return ids
