@@ -53,8 +53,8 @@ def _author_state(user) -> tuple:
         return ("former member",)
     verification = user.current_verification
     credential = None if verification is None else (
-        verification.id, verification.profession, verification.specialty, verification.verified_at.isoformat(),
-        verification.verified_by.name if verification.verified_by else None)
+        verification.id, verification.profession, verification.specialty,
+        verification.verified_at.isoformat(), verification.verified_by.name if verification.verified_by else None)
     return (user.id, user.username, user.name, user.role, credential)
 
 

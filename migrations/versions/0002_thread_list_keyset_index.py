@@ -19,8 +19,8 @@ depends_on = None
 def upgrade():
     with op.batch_alter_table('threads', schema=None) as batch_op:
         batch_op.drop_index('ix_threads_group_activity')
-        batch_op.create_index('ix_threads_group_activity', ['group_id', 'is_pinned', 'last_activity_at', 'id'],
-                              unique=False)
+        batch_op.create_index('ix_threads_group_activity',
+                              ['group_id', 'is_pinned', 'last_activity_at', 'id'], unique=False)
 
 
 def downgrade():

@@ -33,8 +33,8 @@ OLDER_THAN_EVERYTHING = encode_cursor([True, "2999-01-01T00:00:00+00:00", 2 ** 4
 
 
 def _query_strings(community) -> list[str]:
-    return ["", f"?q={CANARY}&quote={community.private['post_id']}&page=1", f"?q=private+{CANARY}&format=json",
-            f"?after={OLDER_THAN_EVERYTHING}"]
+    return ["", f"?q={CANARY}&quote={community.private['post_id']}&page=1",
+            f"?q=private+{CANARY}&format=json", f"?after={OLDER_THAN_EVERYTHING}"]
 
 
 def _leaks(response) -> bool:

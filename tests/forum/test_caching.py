@@ -154,7 +154,8 @@ def test_names_roles_and_credentials_show_at_once(app, login, question):
     with app.app_context():
         application = apply_as_expert(
             _user("bea"), profession="Sleep physician", specialty="neurology", licence_number="GMC 7654321",
-            issuing_body="General Medical Council", country="United Kingdom", evidence="https://www.gmc-uk.org/")
+            issuing_body="General Medical Council", country="United Kingdom",
+            evidence="https://www.gmc-uk.org/")
         approve_application(_user("root"), application)
     assert "Verified Sleep physician" in _page(reader, thread_id)
     with app.app_context():

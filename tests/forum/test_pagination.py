@@ -173,8 +173,8 @@ def test_the_group_page_query_walks_the_index_without_sorting(app, busy_group):
         finally:
             event.remove(app_db.engine, "before_cursor_execute", capture)
         connection = app_db.session.connection()
-        plans = [" | ".join(row[-1] for row in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params))
-                 for sql, params in sent]
+        plans = [" | ".join(row[-1] for row in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, p))
+                 for sql, p in sent]
     for plan in plans:
         assert "ix_threads_group_activity" in plan and "TEMP B-TREE" not in plan, plan
 
