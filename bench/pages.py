@@ -115,7 +115,7 @@ def pages(env: dict) -> tuple[dict[str, str], dict[str, tuple[int, int]]]:
             f"group page, {group.thread_count // 2} threads in": f"/groups/{group.slug}?after="
             + encode_cursor(THREAD_ORDER.key_of(db.session.scalars(
                     select(Thread).where(Thread.group_id == group.id, Thread.hidden_at.is_(None))
-                    .order_by(*(c.desc() for c in THREAD_ORDER.columns))
+                    .order_by(*THREAD_ORDER.order(True))
                     .offset(group.thread_count // 2).limit(1)).one())),
         }
         if "search.results" in app.view_functions:

@@ -144,13 +144,13 @@ class Keyset:
     key_of: Callable[[Any], tuple]
     descending: bool = True
 
-    def _beyond(self, values: tuple, forwards: bool):
+    def beyond(self, values: tuple, forwards: bool):
         """Rows after ``values`` in list order (forwards) or before it."""
         row = tuple_(*self.columns)
         bound = tuple_(*(literal(v, c.type) for c, v in zip(self.columns, values)))
         return row < bound if forwards == self.descending else row > bound
 
-    def _order(self, forwards: bool) -> list:
+    def order(self, forwards: bool) -> list:
         down = forwards == self.descending
         return [c.desc() if down else c.asc() for c in self.columns]
 
@@ -176,8 +176,8 @@ def keyset_page(session, stmt: Select, keyset: Keyset, per_page: int,
     """
     forwards = direction != "before"
     if values is not None:
-        stmt = stmt.where(keyset._beyond(values, forwards))
-    rows = list(session.scalars(stmt.order_by(*keyset._order(forwards)).limit(per_page + 1)).unique())
+        stmt = stmt.where(keyset.beyond(values, forwards))
+    rows = list(session.scalars(stmt.order_by(*keyset.order(forwards)).limit(per_page + 1)).unique())
     more = len(rows) > per_page
     rows = rows[:per_page]
     if forwards:
@@ -212,7 +212,7 @@ def legacy_page_redirect(session, stmt: Select, keyset: Keyset, per_page: int):
     page = requested_page()
     if page == 1 or page > LEGACY_PAGE_MAX:
         return to_first_page()
-    row = session.scalars(stmt.order_by(*keyset._order(True))
+    row = session.scalars(stmt.order_by(*keyset.order(True))
                           .offset((page - 1) * per_page - 1).limit(1)).first()
     if row is None:
         abort(404)

@@ -95,7 +95,7 @@ def log_entries(
 def latest_log_entries(group_ids=None, *, limit: int = PAGE_SIZE, **filters) -> list[ModerationAction]:
     """The newest ``limit`` audit-log rows (``log_entries`` filters)."""
     stmt = log_entries(group_ids, **filters)
-    return list(db.session.scalars(stmt.order_by(*(c.desc() for c in LOG_ORDER.columns)).limit(limit)))
+    return list(db.session.scalars(stmt.order_by(*LOG_ORDER.order(True)).limit(limit)))
 
 
 def warnings_for(user_id: int, limit: int = 5) -> list[ModerationAction]:

@@ -168,8 +168,8 @@ def test_the_group_page_query_walks_the_index_without_sorting(app, busy_group):
         event.listen(app_db.engine, "before_cursor_execute", capture)
         try:
             for forwards in (None, True, False):
-                query = stmt if forwards is None else stmt.where(THREAD_ORDER._beyond(values, forwards))
-                app_db.session.execute(query.order_by(*THREAD_ORDER._order(forwards is not False)).limit(11))
+                query = stmt if forwards is None else stmt.where(THREAD_ORDER.beyond(values, forwards))
+                app_db.session.execute(query.order_by(*THREAD_ORDER.order(forwards is not False)).limit(11))
         finally:
             event.remove(app_db.engine, "before_cursor_execute", capture)
         connection = app_db.session.connection()
