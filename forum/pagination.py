@@ -191,9 +191,17 @@ def keyset_page(session, stmt: Select, keyset: Keyset, per_page: int,
 
 
 def first_page_url(**overrides) -> str:
-    """The current list's URL with the cursor (and any old ``page``) removed."""
-    args = {k: v for k, v in request.args.items() if k not in (*CURSOR_ARGS, "page") and v != ""}
-    return url_for(request.endpoint, **(request.view_args or {}), **{**args, **overrides})
+    """The current list's URL (its filters kept) with the cursor and any old ``page`` removed.
+
+    Query arguments named like ``url_for``'s own (``_external``, ``_scheme``,
+    ``endpoint``) or like a URL parameter are dropped, so a crafted query string
+    can neither break the link nor point it elsewhere.
+    """
+    view_args = request.view_args or {}
+    args = {k: v for k, v in request.args.items()
+            if v != "" and k not in (*CURSOR_ARGS, "page", "endpoint") and not k.startswith("_")
+            and k not in view_args}
+    return url_for(request.endpoint, **{**args, **view_args, **overrides})
 
 
 def to_first_page():

@@ -123,6 +123,20 @@ def test_a_well_formed_cursor_past_either_end_is_handled(client, busy_group):
     assert client.get(f"/groups/{slug}", query_string=both).status_code == 404
 
 
+def test_crafted_query_arguments_cannot_break_or_redirect_the_links(client, busy_group):
+    slug, _ = busy_group
+    first = client.get(f"/groups/{slug}").get_data(as_text=True)
+    older = link(first, "next")
+    crafted = older + "&slug=elsewhere&endpoint=x&_external=1&_scheme=javascript&_anchor=x"
+    response = client.get(crafted)
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    nav = html[html.index('aria-label="Thread pages"'):]
+    nav = nav[:nav.index("</nav>")]
+    assert link(html, "prev").startswith(f"/groups/{slug}?")
+    assert "javascript" not in nav and "_external" not in nav and "elsewhere" not in nav
+
+
 def test_old_numbered_links_still_land_on_the_same_threads(client, busy_group):
     slug, _ = busy_group
     old = client.get(f"/groups/{slug}?page=2")
