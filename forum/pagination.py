@@ -17,7 +17,7 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any, Callable, Sequence
 
 from flask import abort, redirect, request, url_for
@@ -92,15 +92,17 @@ def _decode_value(kind: type, raw: Any) -> Any:
     """``raw`` as a ``kind``; ValueError if it is not one."""
     if kind is bool and isinstance(raw, bool):
         return raw
-    if kind is int and isinstance(raw, int) and not isinstance(raw, bool) and abs(raw) < 2 ** 63:
+    # Ids are 32-bit INTEGER columns: PostgreSQL refuses a larger bound outright.
+    if kind is int and isinstance(raw, int) and not isinstance(raw, bool) and -2 ** 31 <= raw < 2 ** 31:
         return raw
-    if kind is str and isinstance(raw, str) and len(raw) <= 100:
+    # PostgreSQL refuses NUL in text.
+    if kind is str and isinstance(raw, str) and len(raw) <= 100 and "\x00" not in raw:
         return raw
     if kind is datetime and isinstance(raw, str) and len(raw) <= 40:
         moment = datetime.fromisoformat(raw)
         if moment.tzinfo is None:
             raise ValueError("cursor time without a time zone")
-        return moment
+        return moment.astimezone(timezone.utc)  # OverflowError near year 1 or 9999
     raise ValueError(f"cursor value {raw!r} is not a {kind.__name__}")
 
 

@@ -29,7 +29,7 @@ def _browser(app, login, viewer):
 
 
 # A well-formed keyset cursor (forum.pagination) for a group page; other lists refuse it.
-OLDER_THAN_EVERYTHING = encode_cursor([True, "2999-01-01T00:00:00+00:00", 2 ** 40])
+OLDER_THAN_EVERYTHING = encode_cursor([True, "2999-01-01T00:00:00+00:00", 2 ** 31 - 1])
 
 
 def _query_strings(community) -> list[str]:

@@ -105,6 +105,9 @@ def test_hidden_threads_leave_no_short_or_empty_last_page(app, client, busy_grou
     encode_cursor([False, "2026-11-24T10:00:00", 5]),  # no time zone
     encode_cursor([False, "not a date", 5]), encode_cursor([False, "2026-11-24T10:00:00+00:00", "5"]),
     encode_cursor([False, "2026-11-24T10:00:00+00:00", 2 ** 70]), "A" * 500, "%00", "e30",
+    encode_cursor([False, "2026-11-24T10:00:00+00:00", 2 ** 40]),  # beyond a 32-bit id (PostgreSQL)
+    encode_cursor([False, "0001-01-01T00:00:00+01:00", 5]),  # before year 1 in UTC
+    encode_cursor([False, "9999-12-31T23:59:59-01:00", 5]),  # after year 9999 in UTC
 ])
 def test_a_malformed_or_hostile_cursor_is_a_404_not_a_500(client, busy_group, cursor):
     slug, _ = busy_group
@@ -215,3 +218,4 @@ def test_admin_user_list_pages_alphabetically(app, client, make_user, login, mon
         seen += re.findall(r'<label for="role-\d+" class="visually-hidden">Role for (\w+)</label>', html)
         url = link(html, "next")
     assert seen == ["ada", "bob", "cyd", "dee", "root"]
+    assert client.get("/admin/users", query_string={"after": encode_cursor(["a\x00b"])}).status_code == 404
