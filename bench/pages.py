@@ -121,7 +121,9 @@ def pages(env: dict) -> tuple[dict[str, str], dict[str, tuple[int, int]]]:
     os.environ.update({k: v for k, v in env.items() if not k.startswith("_")})
     from forum import create_app
     from forum.extensions import db
+    from forum.groups.routes import THREAD_ORDER
     from forum.models import Group, Thread
+    from forum.pagination import encode_cursor
 
     app = create_app()
     with app.app_context():
@@ -133,6 +135,12 @@ def pages(env: dict) -> tuple[dict[str, str], dict[str, tuple[int, int]]]:
             "group page": f"/groups/{group.slug}",
             f"thread ({thread.post_count} posts), page 1": f"/t/{thread.id}",
             f"thread, last page ({last_page})": f"/t/{thread.id}?page={last_page}",
+            # Halfway down the group's threads, as its Older links reach it (keyset pages, issue 8).
+            f"group page, {group.thread_count // 2} threads in": f"/groups/{group.slug}?after="
+            + encode_cursor(THREAD_ORDER.key_of(db.session.scalars(
+                    select(Thread).where(Thread.group_id == group.id, Thread.hidden_at.is_(None))
+                    .order_by(*THREAD_ORDER.order(True))
+                    .offset(group.thread_count // 2).limit(1)).one())),
         }
         if "search.results" in app.view_functions:
             urls["search: rare word"] = "/search?q=xerostomia"

@@ -30,12 +30,13 @@ def create_app(config: dict | None = None) -> Flask:
         app.config["SECRET_KEY"] = load_secret_key(app.instance_path)
 
     from forum import database, security, static_files, templating
-    from forum.extensions import csrf, db, limiter, login_manager, migrate
+    from forum.extensions import cache, csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
     limiter.init_app(app)
+    cache.init_app(app)
     login_manager.init_app(app)
     database.configure(app)
     templating.configure(app)

@@ -57,6 +57,24 @@ def load_secret_key(instance_path: str) -> str:
     return key_file.read_text().strip()
 
 
+def cache_config() -> dict:
+    """The fragment cache (Flask-Caching): one SimpleCache per process by default,
+    Redis shared by every worker when CACHE_REDIS_URL is set, or CACHE_TYPE as given."""
+    redis_url = os.environ.get("CACHE_REDIS_URL", "")
+    default_type = "RedisCache" if redis_url else "SimpleCache"
+    config = {
+        "CACHE_TYPE": os.environ.get("CACHE_TYPE", default_type),
+        "CACHE_DEFAULT_TIMEOUT": _env_int("CACHE_DEFAULT_TIMEOUT", 24 * 3600),
+        "CACHE_KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "askwell:"),
+        # SimpleCache: entries kept per process before it starts dropping them.
+        "CACHE_THRESHOLD": _env_int("CACHE_THRESHOLD", 5000),
+        "FRAGMENT_CACHE": _env_bool("FRAGMENT_CACHE", True),
+    }
+    if redis_url:
+        config["CACHE_REDIS_URL"] = redis_url
+    return config
+
+
 def build_config(instance_path: str) -> dict:
     """Collect the settings for one app instance."""
     default_db = "sqlite:///" + str(Path(instance_path) / "askwell.db")
@@ -91,6 +109,7 @@ def build_config(instance_path: str) -> dict:
         # The public address, e.g. https://askwell.example.org: links in emails use it
         # rather than the request's Host header, which a client can forge.
         "SITE_URL": os.environ.get("SITE_URL", "").rstrip("/"),
+        **cache_config(),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_ENABLED": _env_bool("RATELIMIT_ENABLED", True),
         "RATELIMIT_HEADERS_ENABLED": True,

@@ -3,6 +3,7 @@
 The metadata carries a naming convention so that migration constraint names
 are stable across SQLite and PostgreSQL.
 """
+from flask_caching import Cache
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -31,3 +32,5 @@ login_manager = LoginManager()
 csrf = CSRFProtect()
 # Storage comes from RATELIMIT_STORAGE_URI (memory:// by default, redis://... in production).
 limiter = Limiter(get_remote_address, headers_enabled=True)
+# Rendered fragments (forum.fragments); backend from CACHE_TYPE / CACHE_REDIS_URL (forum.config).
+cache = Cache()

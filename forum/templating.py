@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 from flask import Flask, request
 
 from forum import permissions
+from forum.pagination import first_page_url
 from moderation.safety import CRISIS_RESOURCES
 from moderation.sanitize import as_markup
 
@@ -50,6 +51,7 @@ def configure(app: Flask) -> None:
     app.jinja_env.filters["iso_date"] = iso_date
     app.jinja_env.filters["long_date"] = long_date
     app.jinja_env.globals["can"] = permissions
+    app.jinja_env.globals["first_page_url"] = first_page_url
     app.jinja_env.globals["crisis_resources"] = CRISIS_RESOURCES
     app.jinja_env.globals["FONT_SIZES"] = FONT_SIZES
     app.jinja_env.globals["FONT_SIZE_LABELS"] = FONT_SIZE_LABELS

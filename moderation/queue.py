@@ -7,14 +7,19 @@ always on top, then the oldest first.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import exists, select
 from sqlalchemy.orm import joinedload
 
 from forum.extensions import db
 from forum.models import Post, Thread
+from forum.pagination import Keyset
 from moderation.models import Flag, ModerationAction, ReviewItem
 
 PAGE_SIZE = 50
+LOG_ORDER = Keyset(columns=(ModerationAction.created_at, ModerationAction.id), kinds=(datetime, int),
+                   key_of=lambda entry: (entry.created_at, entry.id))
 
 
 def _in_groups(stmt, column, group_ids):
@@ -67,9 +72,8 @@ def log_entries(
     action: str | None = None,
     moderator_id: int | None = None,
     target_user_id: int | None = None,
-    page: int = 1,
-) -> tuple[list[ModerationAction], bool]:
-    """One page of the audit log, newest first, and whether there is a next page."""
+) :
+    """The audit log's rows as a statement for ``keyset_page`` in ``LOG_ORDER`` (newest first)."""
     stmt = (
         select(ModerationAction)
         .options(
@@ -77,9 +81,6 @@ def log_entries(
             joinedload(ModerationAction.target_user),
             joinedload(ModerationAction.group),
         )
-        .order_by(ModerationAction.created_at.desc(), ModerationAction.id.desc())
-        .offset((page - 1) * PAGE_SIZE)
-        .limit(PAGE_SIZE + 1)
     )
     stmt = _in_groups(stmt, ModerationAction.group_id, group_ids)
     if action:
@@ -88,8 +89,13 @@ def log_entries(
         stmt = stmt.where(ModerationAction.moderator_id == moderator_id)
     if target_user_id is not None:
         stmt = stmt.where(ModerationAction.target_user_id == target_user_id)
-    rows = list(db.session.scalars(stmt))
-    return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
+    return stmt
+
+
+def latest_log_entries(group_ids=None, *, limit: int = PAGE_SIZE, **filters) -> list[ModerationAction]:
+    """The newest ``limit`` audit-log rows (``log_entries`` filters)."""
+    stmt = log_entries(group_ids, **filters)
+    return list(db.session.scalars(stmt.order_by(*LOG_ORDER.order(True)).limit(limit)))
 
 
 def warnings_for(user_id: int, limit: int = 5) -> list[ModerationAction]:

@@ -11,9 +11,12 @@ from forum.admin.forms import RoleForm
 from forum.auth.sessions import renew_session
 from forum.extensions import db
 from forum.models import Role, User
-from forum.pagination import requested_page
+from forum.pagination import Keyset, keyset_page, legacy_page_redirect, requested_cursor, to_first_page
 
 PER_PAGE = 50
+# Alphabetical by the unique lower-case username (its unique index gives the order).
+USER_ORDER = Keyset(columns=(User.username_key,), kinds=(str,), key_of=lambda u: (u.username_key,),
+                    descending=False)
 
 
 @bp.before_request
@@ -33,13 +36,13 @@ def users():
     role = request.args.get("role", "")
     if role in {r.value for r in Role}:
         stmt = stmt.where(User.role == role)
-    page = requested_page()
-    rows = list(db.session.scalars(
-        stmt.order_by(User.username_key).offset((page - 1) * PER_PAGE).limit(PER_PAGE + 1)
-    ))
-    has_next = len(rows) > PER_PAGE
-    return render_template("admin/users.html", users=rows[:PER_PAGE], query=query, role=role,
-                           page=page, has_next=has_next, roles=list(Role), form=RoleForm())
+    if (old_link := legacy_page_redirect(db.session, stmt, USER_ORDER, PER_PAGE)) is not None:
+        return old_link
+    page = keyset_page(db.session, stmt, USER_ORDER, PER_PAGE, *requested_cursor(USER_ORDER))
+    if page.reached_start:
+        return to_first_page()
+    return render_template("admin/users.html", users=page.items, query=query, role=role,
+                           page=page, roles=list(Role), form=RoleForm())
 
 
 @bp.route("/users/<int:user_id>/role", methods=["POST"])

@@ -1,11 +1,14 @@
 """Read-side queries for the expert pages, each one bounded SQL statement."""
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import contains_eager, joinedload
 
 from forum import permissions
 from forum.extensions import db
+from forum.pagination import Keyset
 from forum.models import (ApplicationStatus, Article, ExpertApplication, ExpertAuditEntry, ExpertVerification,
                           GroupSpecialty, Post, Thread, ThreadKind, User)
 
@@ -19,17 +22,19 @@ def _queue_filter(user, specialty: str):
     )
 
 
-def expert_queue(user, specialty: str, offset: int, limit: int) -> tuple[int, list[Thread]]:
-    """"Ask an expert" questions no expert has answered yet, in ``specialty``'s groups, oldest first.
+# The queue is oldest first; pages are keyset pages (forum.pagination).
+QUEUE_ORDER = Keyset(columns=(Thread.created_at, Thread.id), kinds=(datetime, int),
+                     key_of=lambda t: (t.created_at, t.id), descending=False)
+
+
+def expert_queue(user, specialty: str):
+    """"Ask an expert" questions no expert has answered yet, in ``specialty``'s groups:
+    a statement for ``keyset_page`` in ``QUEUE_ORDER``.
 
     Private groups ``user`` cannot see are filtered out in SQL.
     """
-    where = _queue_filter(user, specialty)
-    total = db.session.scalar(select(func.count()).select_from(Thread).join(Thread.group).where(*where))
-    threads = list(db.session.scalars(
-        select(Thread).join(Thread.group).options(contains_eager(Thread.group), joinedload(Thread.author))
-        .where(*where).order_by(Thread.created_at, Thread.id).offset(offset).limit(limit)))
-    return total, threads
+    return (select(Thread).join(Thread.group).options(contains_eager(Thread.group), joinedload(Thread.author))
+            .where(*_queue_filter(user, specialty)))
 
 
 def pending_applications() -> list[ExpertApplication]:

@@ -10,7 +10,7 @@ from forum.experts import bp, queries
 from forum.experts.forms import DecisionForm, ExpertApplicationForm
 from forum.extensions import db
 from forum.models import ExpertApplication, User
-from forum.pagination import Pager, requested_page
+from forum.pagination import keyset_page, legacy_page_redirect, requested_cursor, to_first_page
 
 QUEUE_PAGE_SIZE = 25
 
@@ -103,10 +103,11 @@ def queue():
     if not permissions.can_see_expert_queue(current_user):
         abort(403)
     verification = current_user.current_verification
-    page = requested_page()
-    offset = (page - 1) * QUEUE_PAGE_SIZE
-    total, threads = queries.expert_queue(current_user, verification.specialty, offset, QUEUE_PAGE_SIZE)
-    pager = Pager(page, QUEUE_PAGE_SIZE, total)
-    if page > pager.pages:
-        abort(404)
-    return render_template("experts/queue.html", threads=threads, pager=pager, verification=verification)
+    stmt = queries.expert_queue(current_user, verification.specialty)
+    order = queries.QUEUE_ORDER
+    if (old_link := legacy_page_redirect(db.session, stmt, order, QUEUE_PAGE_SIZE)) is not None:
+        return old_link
+    page = keyset_page(db.session, stmt, order, QUEUE_PAGE_SIZE, *requested_cursor(order))
+    if page.reached_start:
+        return to_first_page()
+    return render_template("experts/queue.html", threads=page.items, page=page, verification=verification)

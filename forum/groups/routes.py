@@ -1,5 +1,7 @@
 """Routes under /groups."""
-from flask import abort, flash, redirect, render_template, request, url_for
+from datetime import datetime
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
@@ -12,7 +14,7 @@ from forum.extensions import db
 from forum.groups import bp
 from forum.groups.forms import ActionForm, JoinRequestForm, NewThreadForm
 from forum.models import Group, Membership, MembershipStatus, Thread, User
-from forum.pagination import Pager, requested_page
+from forum.pagination import Keyset, keyset_page, legacy_page_redirect, requested_cursor, to_first_page
 from forum.ratelimits import posting_rate_error
 from forum.safety import posted_message, safety_gate
 from search.service import similar_questions
@@ -34,24 +36,30 @@ def index():
     return render_template("groups/index.html", groups=queries.all_groups(), action_form=ActionForm())
 
 
+# A group's threads: pinned first, then by last activity, newest first (the
+# index ix_threads_group_activity holds exactly this order).
+THREAD_ORDER = Keyset(
+    columns=(Thread.is_pinned, Thread.last_activity_at, Thread.id), kinds=(bool, datetime, int),
+    key_of=lambda t: (bool(t.is_pinned), t.last_activity_at, t.id),
+)
+
+
 @bp.route("/groups/<slug>")
 def show(slug):
     group = get_group_or_404(slug)
-    page = requested_page()
     if not permissions.can_view_group_content(current_user, group):
         return render_template("groups/private.html", group=group, form=JoinRequestForm(),
                                action_form=ActionForm()), 200
-    per_page = 25
-    pager = Pager(page, per_page, group.thread_count)
-    if page > pager.pages:
-        abort(404)
-    threads = list(db.session.scalars(
-        select(Thread).options(joinedload(Thread.author))
-        .where(Thread.group_id == group.id, permissions.visible_threads_clause())
-        .order_by(Thread.is_pinned.desc(), Thread.last_activity_at.desc(), Thread.id.desc())
-        .offset(pager.offset).limit(per_page)
-    ))
-    return render_template("groups/show.html", group=group, threads=threads, pager=pager,
+    per_page = current_app.config["THREADS_PER_PAGE"]
+    stmt = (select(Thread).options(joinedload(Thread.author))
+            .where(Thread.group_id == group.id, permissions.visible_threads_clause()))
+    if (old_link := legacy_page_redirect(db.session, stmt, THREAD_ORDER, per_page)) is not None:
+        return old_link
+    direction, values = requested_cursor(THREAD_ORDER)
+    page = keyset_page(db.session, stmt, THREAD_ORDER, per_page, direction, values)
+    if page.reached_start:
+        return to_first_page()
+    return render_template("groups/show.html", group=group, threads=page.items, page=page,
                            action_form=ActionForm())
 
 

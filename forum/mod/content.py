@@ -177,6 +177,6 @@ def user_tools(username):
             else:
                 flash(f"Done: {member.username} — {KIND_DONE[form.kind.data]}.", "success")
                 return redirect(url_for("mod.user_tools", username=member.username))
-    history = queue.log_entries(None, target_user_id=member.id)[0][:20]
+    history = queue.latest_log_entries(None, target_user_id=member.id, limit=20)
     status = 400 if form.errors or form.form_errors else 200
     return render_template("mod/user.html", member=member, form=form, history=history), status

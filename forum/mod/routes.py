@@ -10,7 +10,7 @@ from forum.extensions import db
 from forum.mod import bp
 from forum.mod.forms import ButtonForm, DecisionForm, WatchedWordForm
 from forum.models import Group, User
-from forum.pagination import requested_page
+from forum.pagination import keyset_page, legacy_page_redirect, requested_cursor, to_first_page
 from moderation import actions, queue, stats
 from moderation.models import ACTION_LABELS, REASON_LABELS, ReviewItem, WatchedWord
 
@@ -104,14 +104,16 @@ def log():
         moderator_id = (
             db.session.scalar(select(User.id).where(User.username_key == moderator_name.lower())) or -1
         )
-    page = requested_page()
-    entries, has_next = queue.log_entries(
-        scope, action=action or None, moderator_id=moderator_id, target_user_id=_int_arg("member"), page=page
-    )
+    stmt = queue.log_entries(scope, action=action or None, moderator_id=moderator_id,
+                             target_user_id=_int_arg("member"))
+    if (old_link := legacy_page_redirect(db.session, stmt, queue.LOG_ORDER, queue.PAGE_SIZE)) is not None:
+        return old_link
+    page = keyset_page(db.session, stmt, queue.LOG_ORDER, queue.PAGE_SIZE, *requested_cursor(queue.LOG_ORDER))
+    if page.reached_start:
+        return to_first_page()
     return render_template(
         "mod/log.html",
-        entries=entries,
-        has_next=has_next,
+        entries=page.items,
         page=page,
         action=action,
         moderator=moderator_name,

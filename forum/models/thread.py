@@ -58,7 +58,8 @@ class Thread(db.Model):
     author: Mapped[User | None] = relationship()
 
     __table_args__ = (
-        Index("ix_threads_group_activity", "group_id", "is_pinned", "last_activity_at"),
+        # Group pages page by position on exactly this order (forum.groups.routes.THREAD_ORDER).
+        Index("ix_threads_group_activity", "group_id", "is_pinned", "last_activity_at", "id"),
         Index("ix_threads_kind_created", "kind", "created_at"),
         Index("ix_threads_author_id", "author_id"),
         Index("ix_threads_expert_queue", "asks_expert", "expert_answer_count", "created_at"),

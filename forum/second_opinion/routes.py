@@ -1,9 +1,10 @@
 """Routes under /second-opinion: the list, an article with comments, writing and editing."""
 import re
+from datetime import datetime
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import func, literal, select
+from sqlalchemy import literal, select
 from sqlalchemy.orm import joinedload
 
 from forum import permissions
@@ -11,12 +12,14 @@ from forum.actions import ActionError
 from forum.actions.articles import edit_article, write_article
 from forum.extensions import db
 from forum.models import Article, ArticleComment, ExpertVerification, User
-from forum.pagination import Pager, requested_page
+from forum.pagination import Keyset, keyset_page, legacy_page_redirect, requested_cursor, to_first_page
 from forum.second_opinion import bp
 from forum.second_opinion.forms import ArticleForm, CommentForm, RemoveCommentForm
 
 PAGE_SIZE = 20
 COMMENTS_SHOWN = 500
+ARTICLE_ORDER = Keyset(columns=(Article.created_at, Article.id), kinds=(datetime, int),
+                       key_of=lambda a: (a.created_at, a.id))
 
 
 def _with_author():
@@ -33,20 +36,18 @@ def get_article_or_404(article_id: int) -> Article:
 
 @bp.route("")
 def index():
-    page = requested_page()
     tag = request.args.get("tag", "").strip().lower()
     if tag and not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,29}", tag):
         abort(404)
     # Tags are stored space-separated: pad both sides to match whole tags only.
     where = [literal(" ").concat(Article.tags).concat(" ").contains(f" {tag} ")] if tag else []
-    total = db.session.scalar(select(func.count()).select_from(Article).where(*where))
-    pager = Pager(page, PAGE_SIZE, total)
-    if page > pager.pages:
-        abort(404)
-    articles = list(db.session.scalars(
-        select(Article).options(_with_author()).where(*where)
-        .order_by(Article.created_at.desc(), Article.id.desc()).offset(pager.offset).limit(PAGE_SIZE)))
-    return render_template("second_opinion/index.html", articles=articles, pager=pager, tag=tag)
+    stmt = select(Article).options(_with_author()).where(*where)
+    if (old_link := legacy_page_redirect(db.session, stmt, ARTICLE_ORDER, PAGE_SIZE)) is not None:
+        return old_link
+    page = keyset_page(db.session, stmt, ARTICLE_ORDER, PAGE_SIZE, *requested_cursor(ARTICLE_ORDER))
+    if page.reached_start:
+        return to_first_page()
+    return render_template("second_opinion/index.html", articles=page.items, page=page, tag=tag)
 
 
 @bp.route("/<int:article_id>")

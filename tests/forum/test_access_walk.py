@@ -8,6 +8,7 @@ search for the canary or quote a private post.
 """
 import pytest
 
+from forum.pagination import encode_cursor
 from tests.forum.route_walk import CANARY, MARKER, ban, build_walk_community, urls_for, walkable_rules
 
 VIEWERS = ["anonymous", "nina", "pete", "rita", "bart"]
@@ -27,8 +28,13 @@ def _browser(app, login, viewer):
     return browser
 
 
+# A well-formed keyset cursor (forum.pagination) for a group page; other lists refuse it.
+OLDER_THAN_EVERYTHING = encode_cursor([True, "2999-01-01T00:00:00+00:00", 2 ** 31 - 1])
+
+
 def _query_strings(community) -> list[str]:
-    return ["", f"?q={CANARY}&quote={community.private['post_id']}&page=1", f"?q=private+{CANARY}&format=json"]
+    return ["", f"?q={CANARY}&quote={community.private['post_id']}&page=1",
+            f"?q=private+{CANARY}&format=json", f"?after={OLDER_THAN_EVERYTHING}"]
 
 
 def _leaks(response) -> bool:

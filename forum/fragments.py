@@ -1,0 +1,105 @@
+"""Rendered-fragment cache: the viewer-independent part of each post, rendered once.
+
+Profiling a thread page (bench/render.py --profile) shows most of the time in
+templates/threads/_post.html: user links, badges and ``url_for`` for every post.
+Those parts look the same to every reader who may see the post, so they are
+rendered once and kept in the app cache (Flask-Caching: SimpleCache per process,
+RedisCache in production).
+
+Rules that keep this correct:
+
+* A fragment's key is a digest of *everything it is rendered from* (the post's
+  stored HTML and numbers, whether it is the accepted answer, the author's name,
+  role and expert credential, the fragment template's own source). Any change
+  (an edit, accepting an answer, a renamed author, a new role, a revoked
+  credential) gives a new key, so there is nothing to invalidate and no write
+  path that can forget to. Old entries simply age out.
+* Only what every permitted reader sees is cached: public posts' author line,
+  answer badge and body. Hidden and deleted posts, relative times ("3 minutes
+  ago"), votes, the reader's own vote and every control (edit, delete, flag,
+  hide, accept) are rendered per request.
+* Callers check permission first (``require_view``) and only pass posts the
+  reader may see; the cache is never asked whether someone may see something.
+* A cache that is down costs speed, never a page: errors fall back to rendering.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+
+from flask import current_app, get_template_attribute, request
+from markupsafe import Markup
+
+from forum.extensions import cache
+
+log = logging.getLogger(__name__)
+POST_TEMPLATE = "threads/_post_fragments.html"
+# Templates a post fragment is rendered from (its macros import _macros.html).
+POST_SOURCES = (POST_TEMPLATE, "_macros.html")
+
+
+def _template_digest(names: tuple[str, ...]) -> str:
+    """A short digest of templates' source: a deploy that changes them starts fresh keys."""
+    digests = current_app.extensions.setdefault("askwell_fragment_digests", {})
+    if names not in digests:
+        env = current_app.jinja_env
+        sources = "\0".join(env.loader.get_source(env, name)[0] for name in names)
+        digests[names] = hashlib.sha256(sources.encode()).hexdigest()[:12]
+    return digests[names]
+
+
+def _author_state(user) -> tuple:
+    if user is None:
+        return ("former member",)
+    verification = user.current_verification
+    credential = None if verification is None else (
+        verification.id, verification.profession, verification.specialty,
+        verification.verified_at.isoformat(), verification.verified_by.name if verification.verified_by else None)
+    return (user.id, user.username, user.name, user.role, credential)
+
+
+def post_key(post, thread) -> str:
+    """The cache key of ``post``'s fragment: it changes whenever the fragment would."""
+    parts = (
+        post.id, post.number, post.thread_id, post.body_html, thread.is_question,
+        thread.accepted_post_id == post.id, _author_state(post.author), request.script_root,
+    )
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"frag:post:{_template_digest(POST_SOURCES)}:{post.id}:{digest}"
+
+
+def _cache_call(what: str, fn, *args):
+    try:
+        return fn(*args)
+    except Exception:  # any backend failure (Redis down, a timeout): render instead
+        log.warning("fragment cache %s failed; rendering without it", what, exc_info=True)
+        return None
+
+
+def post_fragments(thread, posts) -> dict[int, dict[str, Markup]]:
+    """{post id: {"author": ..., "content": ...}} for the public posts in ``posts``.
+
+    One cache round trip to read every fragment on the page and at most one to
+    store the missing ones. The caller has already checked that the reader may
+    see ``thread``.
+    """
+    public = [p for p in posts if p.is_public]
+    if not public or not current_app.config.get("FRAGMENT_CACHE", True):
+        return {}
+    keys = [post_key(p, thread) for p in public]
+    found = _cache_call("read", cache.get_many, *keys) or [None] * len(keys)
+    out: dict[int, dict[str, Markup]] = {}
+    missing: dict[str, dict[str, str]] = {}
+    author_macro = content_macro = None
+    for post, key, hit in zip(public, keys, found):
+        if hit is None:
+            if author_macro is None:
+                author_macro = get_template_attribute(POST_TEMPLATE, "author")
+                content_macro = get_template_attribute(POST_TEMPLATE, "content")
+            hit = {"author": str(author_macro(post)), "content": str(content_macro(post, thread))}
+            missing[key] = hit
+        # Stored strings are this template's own output (bodies through moderation.sanitize).
+        out[post.id] = {name: Markup(html) for name, html in hit.items()}
+    if missing:
+        _cache_call("write", cache.set_many, missing)
+    return out
