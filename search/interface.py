@@ -114,6 +114,11 @@ class SearchBackend(ABC):
         """True when no index exists yet, so ``sync`` should build one from scratch."""
         return False
 
+    def version(self) -> str | None:
+        """A token that changes whenever the index changes, so results can be cached
+        under it; None (the default) when the backend cannot tell cheaply: no caching."""
+        return None
+
     def hold_writes(self):
         """A context manager that keeps other writers out (used while rebuilding)."""
         from contextlib import nullcontext

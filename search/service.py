@@ -7,6 +7,8 @@ backend already filtered in its query).
 """
 from __future__ import annotations
 
+import hashlib
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from forum import permissions
-from forum.extensions import db
+from forum.extensions import cache, db
 from forum.models import Article, Group, Post, Thread
 from search import get_backend
 from search.interface import PER_PAGE, Filters, QuerySyntaxError, Scope
@@ -25,6 +27,9 @@ from search.query import parse
 from search.snippets import make_snippet
 from search.synonyms import load as load_synonyms
 from search.text import html_to_text, stem
+
+log = logging.getLogger(__name__)
+SEARCH_CACHE_SECONDS = 600
 
 
 @dataclass
@@ -67,11 +72,36 @@ def run_search(user, text: str, filters: Filters, page: int = 1) -> Results:
         results.error = str(error)
         return results
     scope = scope_for(user)
-    found = get_backend().search(parsed, filters, scope, page)
+    found, results.suggestion = _matches(text, parsed, filters, scope, page)
     results.total = found.total
     results.hits = load_hits(user, found.keys, found.terms)
-    results.suggestion = did_you_mean(text, parsed, scope)
     return results
+
+
+def _matches(text: str, parsed, filters: Filters, scope: Scope, page: int):
+    """(the backend's page of keys, did-you-mean), from the results cache when the index
+    has not changed since. The key holds the parsed query (synonyms included), filters,
+    page and the viewer's scope (which private groups stay out), so visitors who may see
+    different things never share an entry; ``load_hits`` checks each row again anyway."""
+    backend = get_backend()
+    version = backend.version() if current_app.config.get("SEARCH_RESULTS_CACHE", True) else None
+    if version is None:
+        return backend.search(parsed, filters, scope, page), did_you_mean(text, parsed, scope)
+    parts = (backend.name, version, text, repr(parsed), repr(filters), sorted(scope.hidden_group_ids), page)
+    key = "search:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    cached = _cache_call(cache.get, key)
+    if cached is None:
+        cached = (backend.search(parsed, filters, scope, page), did_you_mean(text, parsed, scope))
+        _cache_call(cache.set, key, cached, SEARCH_CACHE_SECONDS)
+    return cached
+
+
+def _cache_call(fn, *args):
+    try:
+        return fn(*args)
+    except Exception:  # a cache that is down costs speed, never a page
+        log.warning("search results cache unavailable", exc_info=True)
+        return None
 
 
 def did_you_mean(text: str, parsed, scope: Scope) -> str | None:

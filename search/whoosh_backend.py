@@ -235,6 +235,11 @@ class WhooshBackend(SearchBackend):
         self._local.searcher = cached
         yield cached[1]
 
+    def version(self):
+        """The live generation and its commit number (the searcher checks both anyway)."""
+        with self._searcher() as s:
+            return "empty" if s is None else f"{self._local.searcher[0]}:{s.reader().generation()}"
+
     def search(self, query, filters, scope, page, per_page=20):
         with self._searcher() as s:
             if s is None:
