@@ -89,6 +89,8 @@ def build_config(instance_path: str) -> dict:
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "SQLITE_BUSY_TIMEOUT_MS": _env_int("SQLITE_BUSY_TIMEOUT_MS", 15000),
         "SEARCH_BACKEND": os.environ.get("SEARCH_BACKEND", "whoosh"),
+        # Pages of search hits kept in the app cache under the index version (Whoosh only).
+        "SEARCH_RESULTS_CACHE": _env_bool("SEARCH_RESULTS_CACHE", True),
         "SEARCH_INDEX_DIR": os.environ.get(
             "SEARCH_INDEX_DIR", str(Path(instance_path) / "search-index")
         ),
