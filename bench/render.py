@@ -21,6 +21,7 @@ import cProfile
 import io
 import os
 import pstats
+import shutil
 import sys
 import tempfile
 import time
@@ -101,6 +102,13 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
     instance = Path(tempfile.mkdtemp(prefix="askwell-render-"))
+    try:
+        measure(args, instance)
+    finally:
+        shutil.rmtree(instance, ignore_errors=True)
+
+
+def measure(args, instance: Path) -> None:
     os.environ.update({"ASKWELL_INSTANCE_PATH": str(instance), "SECRET_KEY": "bench",
                        "DATABASE_URL": f"sqlite:///{instance / 'askwell.db'}", "RATELIMIT_ENABLED": "false",
                        "SEARCH_INDEX_DIR": str(instance / "search-index")})
