@@ -44,7 +44,10 @@ def test_get_pages_are_bounded_and_never_write(client, db, count_queries, site, 
             response = client.get(path)
         assert response.status_code in (200, 302, 403), path
         assert [s for s in statements if WRITE.match(s)] == [], path
-        assert len(statements) <= 8, f"{path}: " + "\n".join(statements)
+        # The SQL the page runs, as bench/pages.py counts it: SQLite's explicit BEGIN is not a query
+        # (PostgreSQL begins implicitly and the counter never sees it).
+        queries = [s for s in statements if not s.startswith("BEGIN")]
+        assert len(queries) <= 8, f"{path}: " + "\n".join(queries)
 
 
 @pytest.mark.parametrize("who, path", [("asker", "/experts/apply"), ("root", "/experts/review"),
