@@ -27,10 +27,11 @@ from __future__ import annotations
 import hashlib
 import logging
 
-from flask import current_app, get_template_attribute, request
+from flask import current_app, get_template_attribute, render_template, request
 from markupsafe import Markup
 
 from forum.extensions import cache
+from forum.templating import time_ago
 
 log = logging.getLogger(__name__)
 POST_TEMPLATE = "threads/_post_fragments.html"
@@ -103,3 +104,40 @@ def post_fragments(thread, posts) -> dict[int, dict[str, Markup]]:
     if missing:
         _cache_call("write", cache.set_many, missing)
     return out
+
+
+POSTS_TEMPLATE = "threads/_posts.html"
+POSTS_SOURCES = (POSTS_TEMPLATE, "threads/_post.html", "threads/_answer_actions.html", POST_TEMPLATE,
+                 "_macros.html")
+
+
+def _post_state(post, thread) -> tuple:
+    """Everything an anonymous reader's view of ``post`` is rendered from."""
+    return (post_key(post, thread) if post.is_public else None, post.id, post.number, post.author_id,
+            post.is_deleted, post.deleted_by_id == post.author_id, post.is_hidden, post.helpful_count,
+            time_ago(post.created_at), post.created_at.isoformat(),
+            post.edited_at.isoformat() if post.edited_at else None,
+            time_ago(post.edited_at) if post.edited_at else None)
+
+
+def anonymous_posts_html(thread, posts, sort: str) -> Markup:
+    """The whole list of posts as an anonymous visitor sees it, rendered once.
+
+    Anonymous visitors all see the same thing (no controls, no votes of their own,
+    placeholders for hidden posts), so the block is shared by them only, keyed by
+    everything it shows, relative times included ("3 minutes ago" turns into "4
+    minutes ago": a new key). Logged-in readers never use it. The caller has
+    checked that anonymous visitors may see ``thread``.
+    """
+    parts = (thread.id, thread.is_question, thread.accepted_post_id, sort, request.script_root,
+             [_post_state(p, thread) for p in posts])
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    key = f"frag:anon-posts:{_template_digest(POSTS_SOURCES)}:{thread.id}:{digest}"
+    html = _cache_call("read", cache.get, key) if current_app.config.get("FRAGMENT_CACHE", True) else None
+    if html is None:
+        html = render_template(POSTS_TEMPLATE, thread=thread, posts=posts, fragments=post_fragments(thread, posts),
+                               my_votes=set(), reply_form=None, csrf_field="", sort=sort)
+        if current_app.config.get("FRAGMENT_CACHE", True):
+            _cache_call("write", cache.set, key, html)
+    # The stored string is this template's own output (bodies through moderation.sanitize).
+    return Markup(html)

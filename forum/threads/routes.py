@@ -8,7 +8,7 @@ from forum import permissions
 from forum.actions import ActionError
 from forum.actions.posts import delete_post, edit_post, post_reply
 from forum.extensions import db
-from forum.fragments import post_fragments
+from forum.fragments import anonymous_posts_html, post_fragments
 from forum.models import Post, PostRevision, Thread
 from forum.pagination import Pager, requested_page
 from forum.ratelimits import posting_rate_error
@@ -78,11 +78,15 @@ def show(thread_id):
         abort(404)
     posts = page_of_posts(thread, sort, pager.offset, per_page)
     # After require_view: only a reader allowed to see the thread reaches the cache.
-    fragments = post_fragments(thread, posts)
+    if not current_user.is_authenticated:
+        return render_template("threads/show.html", thread=thread, posts=posts, pager=pager, sort=sort,
+                               posts_html=anonymous_posts_html(thread, posts, sort), reply_form=None,
+                               action_form=DeleteForm())
     reply_form = ReplyForm() if permissions.can_reply(current_user, thread) else None
     return render_template("threads/show.html", thread=thread, posts=posts, pager=pager, sort=sort,
                            my_votes=my_votes(current_user, posts) if thread.is_question else set(),
-                           reply_form=reply_form, action_form=DeleteForm(), fragments=fragments)
+                           reply_form=reply_form, action_form=DeleteForm(), fragments=post_fragments(thread, posts),
+                           posts_html=None)
 
 
 @bp.route("/t/<int:thread_id>/reply", methods=["GET", "POST"])

@@ -241,3 +241,43 @@ def test_a_cache_that_is_down_costs_speed_not_the_page(app, login, private_threa
     cache.init_app(app)
     _, thread_id = private_thread
     assert SECRET in _page(_browser(app, login, "carol"), thread_id)
+
+
+def _anonymous_blocks(app) -> int:
+    from forum.extensions import cache
+
+    with app.app_context():
+        return sum(1 for key in cache.cache._cache if "frag:anon-posts:" in key)
+
+
+def test_anonymous_readers_share_one_copy_that_follows_the_clock(app, login, question):
+    from datetime import timedelta
+
+    thread_id, answer_id = question
+    assert "just now" in _page(_browser(app), thread_id)
+    assert _anonymous_blocks(app) == 1
+    _page(_browser(app), thread_id)
+    assert _anonymous_blocks(app) == 1, "a second visitor reads the same copy"
+    with app.app_context():  # two hours pass for the answer
+        answer = app_db.session.get(Post, answer_id)
+        answer.created_at = answer.created_at - timedelta(hours=2)
+        app_db.session.commit()
+    assert "2 hours ago" in _page(_browser(app), thread_id)
+
+
+def test_logged_in_readers_never_get_the_anonymous_copy(app, login, question):
+    thread_id, _ = question
+    assert "Quote" not in _page(_browser(app), thread_id)
+    member = _page(_browser(app, login, "cal"), thread_id)
+    assert "Quote<span" in member and "Flag<span" in member
+
+
+def test_a_group_made_private_closes_the_anonymous_copy(app, login, question):
+    thread_id, _ = question
+    assert "Original answer text" in _page(_browser(app), thread_id)
+    with app.app_context():
+        group = app_db.session.get(Thread, thread_id).group
+        group.is_private = True
+        app_db.session.commit()
+    response = _browser(app).get(f"/t/{thread_id}")
+    assert response.status_code == 403 and "Original answer text" not in response.get_data(as_text=True)
