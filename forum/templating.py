@@ -7,6 +7,7 @@ from flask import Flask, request
 
 from forum import permissions
 from forum.pagination import first_page_url
+from forum.urls import post_url_builders
 from moderation.safety import CRISIS_RESOURCES
 from moderation.sanitize import as_markup
 
@@ -52,6 +53,7 @@ def configure(app: Flask) -> None:
     app.jinja_env.filters["long_date"] = long_date
     app.jinja_env.globals["can"] = permissions
     app.jinja_env.globals["first_page_url"] = first_page_url
+    app.jinja_env.globals["post_url_builders"] = post_url_builders
     app.jinja_env.globals["crisis_resources"] = CRISIS_RESOURCES
     app.jinja_env.globals["FONT_SIZES"] = FONT_SIZES
     app.jinja_env.globals["FONT_SIZE_LABELS"] = FONT_SIZE_LABELS
