@@ -262,16 +262,30 @@ def run(args, env: dict, timings: dict) -> list[str]:
                         f"| {r['errors']} | {counts[name][index]} |")
                 lines.append(line)
                 print(line, flush=True)
-        rss = subprocess.run(["ps", "-o", "rss=", "--ppid", str(proc.pid)],
-                             capture_output=True, text=True).stdout
-        worker_mb = ", ".join(f"{int(x) / 1024:.0f} MB" for x in rss.split())
-        tail = ["", f"Worker memory (RSS) after the run: {worker_mb or 'unknown'}.", f"After: {machine()}"]
+        tail = ["", f"Worker memory after the run: {worker_memory(proc.pid)}.", f"After: {machine()}"]
         for line in tail:
             print(line, flush=True)
         return lines + tail
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=10)
+
+
+def worker_memory(master_pid: int) -> str:
+    """Each worker's RSS and, of it, its private memory: RSS also counts the pages of the
+    search index and SQLite file that the worker has mapped (shared with the page cache)."""
+    pids = subprocess.run(["ps", "-o", "pid=", "--ppid", str(master_pid)],
+                          capture_output=True, text=True).stdout.split()
+    out = []
+    for pid in pids:
+        try:
+            fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:])
+        except OSError:
+            continue
+        kb = {k: int(v.split()[0]) for k, v in fields.items()}
+        private = kb.get("Private_Clean", 0) + kb.get("Private_Dirty", 0)
+        out.append(f"RSS {kb.get('Rss', 0) / 1024:.0f} MB (private {private / 1024:.0f} MB)")
+    return ", ".join(out) or "unknown"
 
 
 def record(lines: list[str]) -> None:
