@@ -210,6 +210,25 @@ class WhooshBackend(SearchBackend):
         self.lock_timeout = lock_timeout
         self.vocabulary = sorted(vocabulary)
         self._local = threading.local()
+        # Every thread's open searcher, so ``close`` can release their files (segments are
+        # separate files, not compound ones, which Whoosh would copy whole into memory).
+        self._open: dict[int, object] = {}
+        self._open_lock = threading.Lock()
+
+    def _remember(self, searcher) -> None:
+        with self._open_lock:
+            previous = self._open.get(threading.get_ident())
+            self._open[threading.get_ident()] = searcher
+        if previous is not None and previous is not searcher:
+            previous.close()  # a finished thread whose id was reused, or this thread's old one
+
+    def close(self) -> None:
+        """Close every searcher this backend opened (tests; a worker shutting down)."""
+        with self._open_lock:
+            searchers, self._open = list(self._open.values()), {}
+        for searcher in searchers:
+            searcher.close()
+        self._local = threading.local()
 
     # -- reading ----------------------------------------------------------------
 
@@ -219,19 +238,18 @@ class WhooshBackend(SearchBackend):
         cached = getattr(self._local, "searcher", None)
         name = self.store.current_name()
         if cached is None or cached[0] != name:
-            if cached is not None:
-                cached[1].close()
             ix = self.store.open_current()
             if ix is None:
                 yield None
                 return
             cached = (name, ix.searcher(weighting=SaturatedTF()), ix)
+            self._remember(cached[1])
         elif not cached[1].up_to_date():
             # A fresh searcher, not ``refresh()``: Whoosh-Reloaded 2.7.5's refresh reuses
             # segment readers with their old deletions, so replaced documents came back
             # as duplicates (every edit added a ghost copy of the post to the results).
-            cached[1].close()
             cached = (name, cached[2].searcher(weighting=SaturatedTF()), cached[2])
+            self._remember(cached[1])
         self._local.searcher = cached
         yield cached[1]
 
@@ -336,7 +354,7 @@ class WhooshBackend(SearchBackend):
     def rebuild(self, documents, total, progress):
         name, ix = self.store.new_generation()
         procs = 2 if total > BIG_REBUILD else 1
-        w = ix.writer(procs=procs, multisegment=procs > 1, limitmb=512)
+        w = ix.writer(procs=procs, multisegment=procs > 1, limitmb=512, compound=False)
         try:
             for doc in documents:
                 if doc.public:

@@ -94,7 +94,7 @@ class IndexStore:
             ix = self.ensure()
             name = self.current_name()
             try:
-                w = ix.writer(timeout=max(0.0, deadline - time.monotonic()), delay=0.01)
+                w = ix.writer(timeout=max(0.0, deadline - time.monotonic()), delay=0.01, compound=False)
             except LockError:
                 raise IndexBusy(f"the search index stayed locked for {timeout:g}s") from None
             if self.current_name() == name:

@@ -50,6 +50,9 @@ def app(app_config):
         _db.drop_all()
         _db.create_all()
     yield app
+    backend = app.extensions.get("askwell_search")
+    if hasattr(backend, "close"):
+        backend.close()  # its searchers' open index files
     with app.app_context():
         _db.session.remove()
         if app_config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
