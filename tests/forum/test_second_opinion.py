@@ -133,7 +133,8 @@ def test_home_and_profile_show_expert_activity(client, make_user, make_group, ma
     client.post(f"/p/{post_id}/accept")
     with count_queries() as statements:
         home = client.get("/").get_data(as_text=True)
-    assert len(statements) <= 8
+    # SQL as bench/pages.py counts it: SQLite's explicit BEGIN is not a query.
+    assert len([s for s in statements if not s.startswith("BEGIN")]) <= 8
     assert "Recent expert answers" in home and "Why is my ferritin low when my haemoglobin is fine?" in home
     assert "Iron deficiency anaemia: what your blood test means" in home
     profile = client.get("/u/doc").get_data(as_text=True)
