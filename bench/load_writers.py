@@ -278,6 +278,7 @@ def verify_search(server: "Server", run_id: str, stored: int) -> dict:
 
     from forum import create_app
     from forum.extensions import db
+    from search import get_backend
     from search.interface import Filters
     from search.service import run_search
 
@@ -287,6 +288,7 @@ def verify_search(server: "Server", run_id: str, stored: int) -> dict:
                       "SEARCH_INDEX_DIR": server.env["SEARCH_INDEX_DIR"]})
     with app.test_request_context():
         found = run_search(AnonymousUserMixin(), run_id, Filters()).total
+    get_backend(app).close()  # its index files, now rather than at garbage collection
     with app.app_context():
         db.session.remove()
         db.engine.dispose()  # close its connections now, not when the garbage collector gets to them

@@ -114,6 +114,9 @@ class SearchBackend(ABC):
         """True when no index exists yet, so ``sync`` should build one from scratch."""
         return False
 
+    def close(self) -> None:
+        """Release open index files (a process that is done searching; tests)."""
+
     def version(self) -> str | None:
         """A token that changes whenever the index changes, so results can be cached
         under it; None (the default) when the backend cannot tell cheaply: no caching."""

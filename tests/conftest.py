@@ -51,7 +51,7 @@ def app(app_config):
         _db.create_all()
     yield app
     backend = app.extensions.get("askwell_search")
-    if hasattr(backend, "close"):
+    if backend is not None:
         backend.close()  # its searchers' open index files
     with app.app_context():
         _db.session.remove()

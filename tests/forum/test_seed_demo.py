@@ -35,6 +35,9 @@ def _make_app(path):
 
 
 def _dispose(app):
+    backend = app.extensions.get("askwell_search")
+    if backend is not None:
+        backend.close()
     with app.app_context():
         db.session.remove()
         db.engine.dispose()

@@ -32,6 +32,9 @@ def demo(tmp_path_factory):
     result = app.test_cli_runner().invoke(args=["seed-demo"])
     assert result.exit_code == 0, result.output
     yield app
+    backend = app.extensions.get("askwell_search")
+    if backend is not None:
+        backend.close()
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
