@@ -10,7 +10,7 @@ A user's memberships are loaded once per request and cached on ``flask.g``.
 from __future__ import annotations
 
 from flask import g, has_app_context
-from sqlalchemy import false, or_, select
+from sqlalchemy import and_, false, or_, select
 
 from forum.extensions import db
 from forum.models import Group, Membership, MembershipStatus, Post, Role, Thread, User
@@ -75,20 +75,19 @@ def can_moderate_group(user, group: Group) -> bool:
 
 
 def can_join(user, group: Group) -> bool:
-    return _authenticated(user) and not group.is_private and membership(user, group) is None
+    return (_authenticated(user) and not group.is_private and not group.is_archived
+            and membership(user, group) is None)
 
 
 def can_request_to_join(user, group: Group) -> bool:
-    return _authenticated(user) and group.is_private and membership(user, group) is None
-
-
-def can_leave(user, group: Group) -> bool:
-    return membership(user, group) is not None
+    return (_authenticated(user) and group.is_private and not group.is_archived
+            and membership(user, group) is None)
 
 
 def can_start_thread(user, group: Group) -> bool:
-    """Members post; in a public group joining happens on the first post."""
-    if not _authenticated(user) or user.is_silenced:
+    """Members post; in a public group joining happens on the first post. An archived group
+    takes no new threads or replies."""
+    if not _authenticated(user) or user.is_silenced or group.is_archived:
         return False
     if group.is_private:
         return is_member(user, group)
@@ -102,7 +101,11 @@ def can_reply(user, thread: Thread) -> bool:
 
 
 def can_view_thread(user, thread: Thread) -> bool:
-    return can_view_group_content(user, thread.group)
+    """The thread's group content, and, while its opening post is hidden or held, its author
+    and moderators only."""
+    if not can_view_group_content(user, thread.group):
+        return False
+    return thread.hidden_at is None or can_view_hidden_thread(user, thread)
 
 
 def can_edit_post(user, post: Post) -> bool:
@@ -120,7 +123,13 @@ def can_delete_post(user, post: Post) -> bool:
 
 
 def can_view_revisions(user, post: Post) -> bool:
-    return can_view_thread(user, post.thread)
+    """A post's history: readers of the thread; a hidden post's, its author and moderators;
+    a deleted post's, moderators only (the text was taken back)."""
+    if not can_view_thread(user, post.thread):
+        return False
+    if post.is_deleted:
+        return can_moderate_group(user, post.thread.group)
+    return not post.is_hidden or can_see_hidden_post(user, post)
 
 
 def can_change_roles(user) -> bool:
@@ -170,10 +179,6 @@ def can_accept_answer(user, post: Post) -> bool:
     return post.thread.author_id == user.id or can_moderate_group(user, post.thread.group)
 
 
-def can_ask_an_expert(user, group: Group) -> bool:
-    return can_start_thread(user, group)
-
-
 def can_apply_as_expert(user) -> bool:
     return _authenticated(user) and not user.is_silenced and not is_verified_expert(user)
 
@@ -187,7 +192,8 @@ def can_revoke_verification(user) -> bool:
 
 
 def can_see_expert_queue(user) -> bool:
-    return is_verified_expert(user)
+    """Verified experts (their specialty's questions); moderators and admins see the whole queue."""
+    return is_verified_expert(user) or is_site_moderator(user)
 
 
 def can_write_article(user) -> bool:
@@ -201,6 +207,17 @@ def can_edit_article(user, article) -> bool:
 
 def can_comment_on_article(user) -> bool:
     return _authenticated(user) and not user.is_silenced
+
+
+def can_see_hidden_comment(user, comment) -> bool:
+    """A hidden or held article comment: its author and the site moderators."""
+    return _authenticated(user) and (comment.author_id == user.id or can_moderate_comment(user, comment))
+
+
+def can_see_safety_resources(user, text) -> bool:
+    """The crisis resources kept on a published post or article comment: its author only, never
+    anyone else (moderators included: they see the review queue's note instead)."""
+    return bool(getattr(text, "safety_outcome", None)) and _authenticated(user) and text.author_id == user.id
 
 
 def can_delete_comment(user, comment) -> bool:
@@ -220,6 +237,46 @@ def can_moderate_post(user, post: Post) -> bool:
     return can_moderate_group(user, post.thread.group)
 
 
+def can_post_anonymously(user, group: Group) -> bool:
+    """The "Post as an anonymous member" choice: in a group whose admins allow it, for whoever
+    may post there."""
+    return bool(group.allows_anonymous) and can_start_thread(user, group)
+
+
+def posted_anonymously_by(user, item) -> bool:
+    """``item`` (a thread or post) is anonymous and ``user`` wrote it: "You (posted anonymously)"."""
+    return bool(item.is_anonymous) and _authenticated(user) and item.author_id == user.id
+
+
+def shows_author(item) -> bool:
+    """Whether ``item`` (a thread or post) names its author to readers, search, feeds and the API.
+    An anonymous one names no one (its author sees "You (posted anonymously)"; a moderator
+    reveals it with ``can_reveal_author``, audited)."""
+    return not item.is_anonymous
+
+
+def can_reveal_author(user, post: Post) -> bool:
+    """An anonymous post's author: the group's moderators (and site moderators, admins), audited."""
+    return bool(post.is_anonymous) and _authenticated(user) and can_moderate_post(user, post)
+
+
+def can_moderate_comment(user, comment) -> bool:
+    """Article comments belong to no group: site moderators review them."""
+    return is_site_moderator(user)
+
+
+def can_decide_review(user, item) -> bool:
+    """A review-queue row: the post's group moderators, or site moderators for a comment, a drug
+    review, a private message or a member."""
+    if item.post_id is not None:
+        return can_moderate_post(user, item.post)
+    if item.comment_id is not None:
+        return can_moderate_comment(user, item.comment)
+    if item.review_id is not None:
+        return can_moderate_drug_review(user, item.review)
+    return is_site_moderator(user)
+
+
 def can_see_hidden_post(user, post: Post) -> bool:
     """A hidden post's text and the reason: its author and the group's moderators."""
     if not _authenticated(user):
@@ -235,9 +292,10 @@ def can_view_hidden_thread(user, thread: Thread) -> bool:
 
 
 def can_flag_post(user, post: Post) -> bool:
+    """Readers flag others' posts they can see (a hidden one only its moderators can)."""
     if not _authenticated(user) or post.is_deleted or post.author_id == user.id:
         return False
-    return can_view_thread(user, post.thread)
+    return can_view_thread(user, post.thread) and (not post.is_hidden or can_see_hidden_post(user, post))
 
 
 def moderated_group_ids(user) -> list[int] | None:
@@ -252,18 +310,37 @@ def can_use_mod_area(user) -> bool:
     return is_site_moderator(user) or bool(moderated_group_ids(user))
 
 
-def can_sanction_user(moderator, user: User, kind: str = "warn") -> bool:
-    """Group moderators may warn; site moderators silence, suspend and ban members.
+def can_sanction_user(moderator, user: User, kind: str = "warn", group_id: int | None = None,
+                      wrote_there: bool = False) -> bool:
+    """Group moderators may warn members of a group they moderate (the warning names it);
+    site moderators warn, silence, suspend and ban anyone site-wide.
 
     Nobody sanctions themselves, and only an admin may sanction a moderator.
+    ``wrote_there``: the caller knows ``user`` wrote in the group (a queued post of theirs).
     """
     if not _authenticated(moderator) or moderator.id == user.id or user.role == Role.ADMIN:
         return False
     if user.role == Role.MODERATOR and not is_admin(moderator):
         return False
-    if kind == "warn":
-        return can_use_mod_area(moderator)
-    return is_site_moderator(moderator)
+    if is_site_moderator(moderator):
+        return True
+    if kind != "warn" or group_id is None:
+        return False
+    return group_id in (moderated_group_ids(moderator) or []) and (wrote_there or _belongs(user, group_id))
+
+
+def _belongs(user: User, group_id: int) -> bool:
+    """``user`` is a member of the group or has written in it."""
+    return db.session.scalar(select(Group.id).where(Group.id == group_id, member_or_author_clause(user))) \
+        is not None
+
+
+def member_or_author_clause(user: User):
+    """A SQL condition on ``Group``: ``user`` is an active member or has a post there."""
+    member = select(Membership.group_id).where(Membership.user_id == user.id,
+                                               Membership.status == MembershipStatus.ACTIVE)
+    wrote = select(Thread.group_id).join(Post, Post.thread_id == Thread.id).where(Post.author_id == user.id)
+    return Group.id.in_(member) | Group.id.in_(wrote)
 
 
 def can_edit_watched_words(user) -> bool:
@@ -273,6 +350,15 @@ def can_edit_watched_words(user) -> bool:
 def visible_threads_clause():
     """A SQL condition on ``Thread`` that leaves out held, hidden and merged threads."""
     return Thread.hidden_at.is_(None)
+
+
+def visible_posts_clause(user):
+    """A SQL condition on ``Post`` joined to its ``Thread`` and ``Group``: the posts ``user``
+    may find in lists and counts under their author's name (profiles, answer figures): neither
+    deleted nor hidden nor posted anonymously, in a thread that is not hidden, in a group whose
+    content ``user`` may see."""
+    return and_(Post.deleted_at.is_(None), Post.hidden_at.is_(None), Post.is_anonymous.is_(False),
+                visible_threads_clause(), visible_groups_clause(user))
 
 
 def search_hidden_group_ids(user) -> list[int]:
@@ -286,3 +372,309 @@ def search_hidden_group_ids(user) -> list[int]:
     visible = set(visible_group_ids(user))
     private = db.session.scalars(select(Group.id).where(Group.is_private.is_(True)))
     return [gid for gid in private if gid not in visible]
+
+
+# -- drug reviews (issue 17) -----------------------------------------------------
+
+def can_write_drug_review(user) -> bool:
+    """Members share their experience of a medicine (``publishing.may_publish`` says why not, when not)."""
+    return _authenticated(user) and not user.is_silenced
+
+
+def can_moderate_drug_review(user, review) -> bool:
+    """Drug reviews belong to no group: site moderators review them."""
+    return is_site_moderator(user)
+
+
+def can_see_drug_review(user, review) -> bool:
+    """A public review: everyone. A hidden or held one: its author and the site moderators. A removed one: no one."""
+    if review.is_deleted:
+        return False
+    if not review.is_hidden:
+        return True
+    return _authenticated(user) and (review.author_id == user.id or can_moderate_drug_review(user, review))
+
+
+def can_edit_drug_review(user, review) -> bool:
+    return _authenticated(user) and not review.is_deleted and review.author_id == user.id
+
+
+def can_view_drug_review_history(user, review) -> bool:
+    """Earlier versions of a review: readers of an edited public review, its author and moderators."""
+    return can_see_drug_review(user, review)
+
+
+def can_vote_drug_review_helpful(user, review) -> bool:
+    return _authenticated(user) and review.is_public and review.author_id != user.id
+
+
+def can_flag_drug_review(user, review) -> bool:
+    return _authenticated(user) and review.author_id != user.id and can_see_drug_review(user, review)
+
+
+def can_remove_drug_review(user, review) -> bool:
+    """Authors take their own review down; site moderators remove any, with a reason."""
+    if not _authenticated(user) or review.is_deleted:
+        return False
+    return review.author_id == user.id or can_moderate_drug_review(user, review)
+
+
+# -- the JSON API (issue 19) -----------------------------------------------------
+
+def can_manage_api_tokens(user) -> bool:
+    """Members make and revoke their own personal access tokens."""
+    return _authenticated(user)
+
+
+def owns_api_token(user, token) -> bool:
+    return _authenticated(user) and token.user_id == user.id
+
+
+def token_allows(token, method: str) -> bool:
+    """A read token may only read (GET, HEAD, OPTIONS); a read+write token may do anything
+    its owner may do on the web."""
+    return method in ("GET", "HEAD", "OPTIONS") or token.can_write
+
+
+# -- My Medicine: private to its owner, always (no role sees another member's list) -----------
+
+def can_keep_medicine_list(user) -> bool:
+    """Members keep their own medicine lists and family profiles."""
+    return _authenticated(user)
+
+
+def owns_medicine_record(user, record) -> bool:
+    """A saved medicine, family profile or recall alert is its owner's alone: not moderators', not admins'."""
+    return _authenticated(user) and record is not None and record.owner_id == user.id
+
+
+# -- profile pictures ------------------------------------------------------------------
+
+def can_change_avatar(user) -> bool:
+    """Members change their own picture (the action refuses silenced, suspended and banned ones)."""
+    return _authenticated(user)
+
+
+def can_remove_avatar(moderator, member) -> bool:
+    """Site moderators and admins remove a member's picture (audited); group moderators do not."""
+    return is_site_moderator(moderator) and member is not None and member.id != getattr(moderator, "id", None)
+# -- private messages, blocks and member reports (issue 16) ---------------------
+
+def _block_sets(user) -> tuple[frozenset[int], frozenset[int]]:
+    """(ids ``user`` has blocked, ids who have blocked ``user``), loaded once per request."""
+    from forum.models import Block
+
+    if not _authenticated(user):
+        return frozenset(), frozenset()
+    from flask import has_request_context
+
+    if has_request_context():  # with the header's counts, in one statement (forum.viewer_state)
+        from forum import viewer_state
+
+        state = viewer_state.for_user(user)
+        return state.blocked, state.blocked_by
+    rows = db.session.execute(select(Block.blocker_id, Block.blocked_id)
+                              .where(or_(Block.blocker_id == user.id, Block.blocked_id == user.id))).all()
+    return (frozenset(b for a, b in rows if a == user.id), frozenset(a for a, b in rows if b == user.id))
+
+
+def forget_blocks(user) -> None:
+    """Drop the cached blocks after a change in this request."""
+    if _authenticated(user):
+        from forum import viewer_state
+
+        viewer_state.forget(user)
+
+
+def blocked_ids(user) -> frozenset[int]:
+    """Ids of the people ``user`` has blocked: their posts are collapsed for ``user``."""
+    return _block_sets(user)[0]
+
+
+def has_blocked(blocker, other) -> bool:
+    """``blocker`` has blocked ``other`` (one direction)."""
+    return other is not None and other.id in blocked_ids(blocker)
+
+
+def is_blocked(a, b) -> bool:
+    """Either of ``a`` and ``b`` has blocked the other: no messages either way, and
+    neither may mention the other. Other features (mentions, notifications) use this."""
+    if not _authenticated(a) or b is None:
+        return False
+    mine, theirs = _block_sets(a)
+    return b.id in mine or b.id in theirs
+
+
+def shares_group(a, b) -> bool:
+    """``a`` and ``b`` are both active members of at least one group."""
+    mine = set(visible_group_ids(a))
+    if not mine:
+        return False
+    return db.session.scalar(select(Membership.group_id).where(
+        Membership.user_id == b.id, Membership.status == MembershipStatus.ACTIVE,
+        Membership.group_id.in_(mine)).limit(1)) is not None
+
+
+def may_message(sender, recipient) -> bool:
+    """May ``sender`` start a private conversation with ``recipient``?
+
+    Moderators and admins always may (even when blocked: members must be reachable
+    by the moderators). Members never message themselves, someone they blocked, or
+    someone who blocked them, and otherwise follow the recipient's choice
+    (anyone / people in my groups / nobody). Banned accounts receive nothing.
+    """
+    if not _authenticated(sender) or recipient is None or sender.id == recipient.id:
+        return False
+    if recipient.banned_at is not None:
+        return False
+    if is_site_moderator(sender):
+        return True
+    if is_blocked(sender, recipient):
+        return False
+    if is_site_moderator(recipient):
+        return True
+    policy = recipient.message_policy or "anyone"
+    if policy == "anyone":
+        return True
+    return policy == "groups" and shares_group(sender, recipient)
+
+
+def is_participant(user, conversation) -> bool:
+    return _authenticated(user) and any(p.user_id == user.id for p in conversation.participants)
+
+
+def may_open_reported_conversation(user, conversation) -> bool:
+    """Site moderators may open a conversation once a participant reported a message in it
+    (``forum.actions.messages.open_reported_conversation`` audits each opening)."""
+    return is_site_moderator(user) and conversation.reported_at is not None
+
+
+def may_read_conversation(user, conversation) -> bool:
+    """Participants; and a site moderator who opened it after a report (an audit row says so).
+    Everyone else gets a 404, as for a conversation that does not exist."""
+    if is_participant(user, conversation):
+        return True
+    if not may_open_reported_conversation(user, conversation):
+        return False
+    from forum.models import ModerationAction
+
+    return db.session.scalar(select(ModerationAction.id).where(
+        ModerationAction.action == "open_conversation", ModerationAction.target_type == "conversation",
+        ModerationAction.target_id == conversation.id, ModerationAction.moderator_id == user.id).limit(1)) \
+        is not None
+
+
+def may_reply_in_conversation(user, conversation) -> bool:
+    """Participants reply while someone else is still there and no block stands between them
+    (moderators are never stopped by a block)."""
+    if not is_participant(user, conversation) or user.is_silenced:
+        return False
+    others = [p.user for p in conversation.participants if p.user_id != user.id]
+    if not others:
+        return False
+    return is_site_moderator(user) or not any(is_blocked(user, other) for other in others)
+
+
+def may_report_message(user, message) -> bool:
+    """Participants report the others' messages."""
+    return (_authenticated(user) and message.author_id != user.id and not message.is_deleted
+            and is_participant(user, message.conversation))
+
+
+def may_block(user, other) -> bool:
+    """Members block other members; moderators and admins cannot be blocked (report them instead)."""
+    return _authenticated(user) and other is not None and other.id != user.id and not is_site_moderator(other)
+
+
+def may_report_member(user, other) -> bool:
+    return _authenticated(user) and other is not None and other.id != user.id
+
+
+def can_manage_message_settings(user) -> bool:
+    return _authenticated(user)
+# -- the site's own pages and the contact form (issue 16) ------------------------
+
+def can_edit_site_pages(user) -> bool:
+    """About, guidelines, privacy, terms and the disclaimer: admins edit them and see their history."""
+    return is_admin(user)
+
+
+def can_read_contact_messages(user) -> bool:
+    """Messages sent through the contact form reach the site moderators (they may be about anyone)."""
+    return is_site_moderator(user)
+
+
+def can_manage_groups(user) -> bool:
+    """Create groups, archive them, and change everything about one (name, address, privacy,
+    specialties): admins."""
+    return is_admin(user)
+
+
+def can_edit_group_about(user, group: Group) -> bool:
+    """A group's description and rules: admins, and the group's moderators (site moderators too)."""
+    return can_manage_groups(user) or can_moderate_group(user, group)
+# -- notifications and email (issue 15) -----------------------------------------
+
+def can_receive_notifications(user) -> bool:
+    """An account that may be told anything: not banned, not suspended."""
+    return user is not None and user.is_active
+
+
+def can_see_post(user, post: Post) -> bool:
+    """A post's text: readers of its thread; a hidden or held one, its author and moderators."""
+    if post.is_deleted or not can_view_thread(user, post.thread):
+        return False
+    return not post.is_hidden or can_see_hidden_post(user, post)
+
+
+def can_see_notification(user, notification) -> bool:
+    """What a notification is about must still be visible to its owner, at fan-out, when
+    shown and when emailed: a member who lost access to a group sees nothing of it."""
+    if not _authenticated(user) or notification.user_id != user.id or not can_receive_notifications(user):
+        return False
+    if notification.post is not None:
+        return can_see_post(user, notification.post)
+    if notification.thread is not None:
+        return can_view_thread(user, notification.thread)
+    if notification.group is not None and notification.kind != "join_declined":
+        return can_view_group_content(user, notification.group)
+    if notification.kind == "message":
+        from forum.models import Conversation
+
+        _, _, conversation_id = (notification.detail or "").partition(":")
+        conversation = db.session.get(Conversation, int(conversation_id)) if conversation_id.isdigit() else None
+        return conversation is not None and is_participant(user, conversation)
+    return True
+
+
+def can_follow_group(user, group: Group) -> bool:
+    return _authenticated(user) and can_view_group_content(user, group)
+
+
+def can_watch_thread(user, thread: Thread) -> bool:
+    return _authenticated(user) and can_view_thread(user, thread)
+
+
+def can_bookmark_post(user, post: Post) -> bool:
+    return _authenticated(user) and can_see_post(user, post)
+# -- feeds and the newsletter (issue 15) ------------------------------------------
+
+def can_syndicate_group(group: Group) -> bool:
+    """A group's threads may go into a feed or a newsletter: what an anonymous visitor sees,
+    so never a private group's, whoever asks."""
+    return can_view_group_content(None, group)
+
+
+def can_syndicate_thread(thread: Thread) -> bool:
+    """A thread (its public posts) may go into a feed: a public group's thread that is not hidden."""
+    return can_view_thread(None, thread) and thread.merged_into_id is None
+
+
+def syndicated_posts_clause():
+    """A SQL condition on ``Post``: only posts every visitor sees (neither hidden nor deleted)."""
+    return Post.deleted_at.is_(None) & Post.hidden_at.is_(None)
+
+
+def can_manage_newsletter(user) -> bool:
+    """Write, test and send newsletter issues, and see subscriber counts."""
+    return is_admin(user)

@@ -1,88 +1,111 @@
-"""Automatic rules run on every post before it is written.
+"""Automatic rules, as functions of text: watched words and links.
 
-``screen(author, text)`` returns what the rules decided: block the post with a
-message, hold it for approval (published hidden, in the review queue), flag it
-(published, in the queue), and whether it contains crisis language (published,
-urgent in the queue). Watched words are whole-word and case-insensitive;
-admins edit them at ``/mod/words``. Members with fewer than
-``NEW_MEMBER_POSTS`` posts who include links are held, and no post may carry
-more than ``MAX_LINKS_PER_POST`` links.
+``screen(text, ...)`` decides what the rules say about one piece of member
+text: block it with a message, hold it for approval (published hidden, in the
+review queue) or flag it (published, in the queue). Watched words are whole
+words or phrases in any case; the caller passes them in (the forum keeps them
+in its database and admins edit them at ``/mod/words``). Members with fewer
+than ``new_member_posts`` posts who include links are held, and no text may
+carry more than ``max_links`` links.
+
+Every pattern here is linear-time: escaped literals in one alternation per
+action, and a link pattern whose repetitions are over disjoint characters.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 
-from flask import current_app, has_app_context
-from sqlalchemy import select
-
-from forum.extensions import db
-from moderation.crisis import find_crisis_language
-from moderation.models import WatchedWord, WordAction
-
-DEFAULT_MAX_LINKS = 8
-DEFAULT_NEW_MEMBER_POSTS = 3
-_LINK = re.compile(
-    r"(?:https?://|www\.)[^\s<>()\[\]]+|\[[^\]]*\]\([^)\s]+\)|<[a-z][\w+.-]*:[^>\s]+>", re.IGNORECASE
-)
+BLOCK, HOLD, FLAG = "block", "hold", "flag"
 WORD_MAX = 100
+# Bare URLs, Markdown links and <scheme:...> autolinks. Each repetition stops at the
+# character that could start another match ("[", "(", "<"), so no position is
+# scanned twice and the whole search is linear in the text's length.
+_LINK = re.compile(
+    r"(?:https?://|www\.)[^\s<>()\[\]]+|\[[^\[\]]*\]\([^()\s]+\)|<[a-z][\w+.-]*:[^<>\s]+>", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    max_links: int | None = 8  # None: no limit (articles list their sources as links)
+    new_member_posts: int = 3
+    hold_new_member_links: bool = True
 
 
 @dataclass
 class Screening:
+    """What the rules decided; ``needs_review`` when the text goes to the queue."""
+
     block: str | None = None
     hold: str | None = None
     flag: str | None = None
-    crisis: list[str] = field(default_factory=list)
 
     @property
     def needs_review(self) -> bool:
-        return bool(self.hold or self.flag or self.crisis)
-
-
-def _setting(name: str, default: int) -> int:
-    return int(current_app.config.get(name, default)) if has_app_context() else default
+        return bool(self.hold or self.flag)
 
 
 def count_links(text: str) -> int:
     return len(_LINK.findall(text))
 
 
-def watched_word_pattern(word: str) -> re.Pattern:
-    """Whole word (or phrase), any case: "spam" matches "Spam!" but not "spammer"."""
-    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, word.split())) + r"(?!\w)", re.IGNORECASE)
+def normalize_word(word: str) -> str:
+    return " ".join((word or "").split()).lower()
 
 
-def watched_word_hits(text: str) -> dict[str, list[str]]:
-    """Watched words found in ``text``, by action (block, hold, flag)."""
+@lru_cache(maxsize=64)
+def _pattern(words: tuple[str, ...]) -> re.Pattern:
+    """One alternation of whole words or phrases, any case: "spam" matches "Spam!", not "spammer"."""
+    alternatives = sorted((r"\s+".join(map(re.escape, w.split())) for w in words), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+def watched_word_hits(text: str, watched: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """Watched words found in ``text``, by action (block, hold, flag); ``watched`` is (word, action) pairs."""
+    by_action: dict[str, list[str]] = {}
+    for word, action in watched:
+        if normalize_word(word):
+            by_action.setdefault(action, []).append(normalize_word(word))
     hits: dict[str, list[str]] = {}
-    for word in db.session.scalars(select(WatchedWord).order_by(WatchedWord.word)):
-        if watched_word_pattern(word.word).search(text):
-            hits.setdefault(word.action, []).append(word.word)
+    for action, words in by_action.items():
+        found = {m.group(0).lower() for m in _pattern(tuple(sorted(set(words)))).finditer(text)}
+        matched = sorted(w for w in set(words) if any(" ".join(f.split()) == w for f in found))
+        if matched:
+            hits[action] = matched
     return hits
 
 
-def screen(author, text: str) -> Screening:
-    """Apply every automatic rule to a post's text (title included) by ``author``."""
-    result = Screening(crisis=find_crisis_language(text))
+def screen(text: str, *, watched: Iterable[tuple[str, str]] = (), author_posts: int = 0,
+           trusted: bool = False, settings: RuleSettings = RuleSettings()) -> Screening:
+    """Apply every automatic rule to ``text`` (title included).
+
+    ``author_posts`` is how many posts the author has written before; ``trusted``
+    authors (moderators) are never held for links.
+    """
+    result = Screening()
     links = count_links(text)
-    max_links = _setting("MAX_LINKS_PER_POST", DEFAULT_MAX_LINKS)
-    if links > max_links:
-        result.block = f"Posts can have up to {max_links} links; this one has {links}. Please remove some."
+    if settings.max_links is not None and links > settings.max_links:
+        result.block = f"Posts can have up to {settings.max_links} links; this one has {links}. Please remove some."
         return result
-    hits = watched_word_hits(text)
-    if hits.get(WordAction.BLOCK):
-        result.block = (
-            "Your post contains words that are not allowed here: "
-            f"{', '.join(hits[WordAction.BLOCK])}. Please reword it."
-        )
+    hits = watched_word_hits(text, watched)
+    if hits.get(BLOCK):
+        result.block = ("Your post contains words that are not allowed here: "
+                        f"{', '.join(hits[BLOCK])}. Please reword it.")
         return result
-    staff = getattr(author, "is_site_moderator", False)
-    if hits.get(WordAction.HOLD):
-        result.hold = f"Held for review: watched word ({', '.join(hits[WordAction.HOLD])})"
-    elif links and not staff and author.post_count < _setting("NEW_MEMBER_POSTS", DEFAULT_NEW_MEMBER_POSTS):
+    if hits.get(HOLD):
+        result.hold = f"Held for review: watched word ({', '.join(hits[HOLD])})"
+    elif (links and settings.hold_new_member_links and not trusted
+          and author_posts < settings.new_member_posts):
         result.hold = "Held for review: links in a new member's first posts"
-    if hits.get(WordAction.FLAG):
-        result.flag = f"Watched word: {', '.join(hits[WordAction.FLAG])}"
+    if hits.get(FLAG):
+        result.flag = f"Watched word: {', '.join(hits[FLAG])}"
     return result
+
+
+def watched_word_pattern(word: str) -> re.Pattern:
+    """The pattern one watched word or phrase matches (for tests and the words editor)."""
+    return _pattern((normalize_word(word),))

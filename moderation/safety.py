@@ -1,16 +1,29 @@
 """What the author should see before publishing: crisis resources, personal data.
 
-``check(text)`` is read-only and cheap; the posting forms call it and, when it
-finds something, show a panel with the choices instead of publishing. Nothing
-is changed without the author pressing a button.
+``check(title, body)`` runs both checks once over the texts and is read-only;
+the posting forms call it and, when it finds something, show a panel with the
+choices instead of publishing. ``redact_text`` takes the findings already made,
+so "Remove these details" does not run the check again. Nothing is changed
+without the author pressing a button.
+
+``SafetyCheck.outcome`` says which crisis response fits (``emergency`` first,
+then ``self``, then ``other``); ``response_for(outcome)`` gives what to show
+for it and ``resources_for(outcome)`` the lines to call, with ``tel:`` links. ``CRISIS_RESOURCES`` keeps the older
+(where, what) pairs for the page that still shows them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from moderation.crisis import find_crisis_language
+from moderation.crisis import CrisisFinding, find_crisis
 from moderation.personal_data import Finding, find_personal_data, redact
+from moderation.resources import RESOURCES, Resource, Response, resources_for, response_for
+
+__all__ = ["CRISIS_RESOURCES", "RESOURCES", "Resource", "Response", "SafetyCheck", "check", "redact_text",
+           "resources_for", "response_for"]
+
+OUTCOMES = ("emergency", "self", "other")  # most urgent first
 
 CRISIS_RESOURCES = (
     (
@@ -26,7 +39,7 @@ CRISIS_RESOURCES = (
 
 @dataclass
 class SafetyCheck:
-    crisis: list[str] = field(default_factory=list)
+    crisis: list[CrisisFinding] = field(default_factory=list)
     personal: list[Finding] = field(default_factory=list)
     redacted: bool = False
 
@@ -35,18 +48,31 @@ class SafetyCheck:
         return bool(self.crisis or self.personal)
 
     @property
+    def outcome(self) -> str | None:
+        """The most urgent crisis outcome found: "emergency", "self", "other", or None."""
+        kinds = {finding.kind for finding in self.crisis}
+        return next((kind for kind in OUTCOMES if kind in kinds), None)
+
+    @property
     def personal_labels(self) -> list[str]:
         return sorted({f.label for f in self.personal})
 
+    @property
+    def crisis_phrases(self) -> list[str]:
+        """The sentences that raised the crisis check, for the moderators' note."""
+        return [finding.text for finding in self.crisis]
+
 
 def check(*texts: str) -> SafetyCheck:
+    """Crisis and personal-data findings in ``texts`` (e.g. a title and a body), each text read once."""
     result = SafetyCheck()
     for text in texts:
         if text:
-            result.crisis += find_crisis_language(text)
+            result.crisis += find_crisis(text)
             result.personal += find_personal_data(text)
     return result
 
 
-def redact_text(text: str) -> str:
-    return redact(text) if text else text
+def redact_text(text: str, findings: list[Finding] | None = None) -> str:
+    """``text`` with personal data replaced by markers; ``findings`` from an earlier check are reused."""
+    return redact(text, findings) if text else text

@@ -16,10 +16,11 @@ from functools import lru_cache
 import bleach
 from bleach.html5lib_shim import Filter
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from markupsafe import Markup
 
 ALLOWED_TAGS = frozenset({
-    "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h3", "h4", "h5", "h6",
+    "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h2", "h3", "h4", "h5", "h6",
     "hr", "i", "li", "ol", "p", "pre", "s", "strong", "sub", "sup", "table", "tbody",
     "td", "th", "thead", "tr", "ul",
 })
@@ -48,7 +49,7 @@ def safe_href(value: str) -> bool:
 
 def _allowed_attribute(tag: str, name: str, value: str) -> bool:
     if tag == "a":
-        return name == "title" or (name == "href" and safe_href(value))
+        return name == "title" or (name == "href" and safe_href(value)) or (name == "class" and value == "mention")
     if tag == "abbr":
         return name == "title"
     if tag == "code":
@@ -92,20 +93,65 @@ def _markdown() -> MarkdownIt:
     # Headings inside a post must not outrank the page's own headings.
     md.add_render_rule("heading_open", _render_heading_open)
     md.add_render_rule("heading_close", _render_heading_close)
+    md.core.ruler.push("mentions", _link_mentions)
     return md
 
 
-def _post_heading_tag(tag: str) -> str:
+# @name (a username: letters, digits, _ . -), not inside a word or an email address.
+MENTION = re.compile(r"(?<![\w@.])@([A-Za-z0-9_][A-Za-z0-9_.-]{1,31})")
+# Where a mention links: the member's profile (the app's /u/<username>).
+MENTION_URL = "/u/{}"
+
+
+def mentioned_names(source: str) -> list[str]:
+    """The usernames @mentioned in ``source``, as written (trailing . and - dropped)."""
+    return [name for name in (m.rstrip(".-") for m in MENTION.findall(source or "")) if len(name) >= 2]
+
+
+def _mention_tokens(text: str) -> list[Token]:
+    out, pos = [], 0
+    for match in MENTION.finditer(text):
+        name = match.group(1).rstrip(".-")
+        if len(name) < 2:
+            continue
+        start, end = match.start(), match.start() + 1 + len(name)
+        if start > pos:
+            out.append(Token("text", "", 0, content=text[pos:start]))
+        link = Token("link_open", "a", 1, attrs={"href": MENTION_URL.format(name), "class": "mention"})
+        out += [link, Token("text", "", 0, content="@" + name), Token("link_close", "a", -1)]
+        pos = end
+    if pos < len(text):
+        out.append(Token("text", "", 0, content=text[pos:]))
+    return out
+
+
+def _link_mentions(state) -> None:
+    """Turn @name in plain text (not in code or an existing link) into a link to the profile."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children, depth = [], 0
+        for token in block.children:
+            depth += token.type == "link_open"
+            depth -= token.type == "link_close"
+            if token.type == "text" and not depth and "@" in token.content:
+                children += _mention_tokens(token.content)
+            else:
+                children.append(token)
+        block.children = children
+
+
+def _post_heading_tag(tag: str, offset: int = 2) -> str:
     level = int(tag[1])
-    return f"h{min(6, level + 2)}"
+    return f"h{min(6, max(2, level + offset))}"
 
 
 def _render_heading_open(self, tokens, idx, options, env):
-    return f"<{_post_heading_tag(tokens[idx].tag)}>"
+    return f"<{_post_heading_tag(tokens[idx].tag, env.get('heading_offset', 2))}>"
 
 
 def _render_heading_close(self, tokens, idx, options, env):
-    return f"</{_post_heading_tag(tokens[idx].tag)}>\n"
+    return f"</{_post_heading_tag(tokens[idx].tag, env.get('heading_offset', 2))}>\n"
 
 
 def clean_html(html: str) -> str:
@@ -113,9 +159,14 @@ def clean_html(html: str) -> str:
     return _cleaner().clean(html)
 
 
-def render_markdown(source: str) -> str:
-    """Render member Markdown to sanitized HTML, ready to store."""
-    return clean_html(_markdown().render(source))
+def render_markdown(source: str, *, heading_offset: int = 2) -> str:
+    """Render member Markdown to sanitized HTML, ready to store.
+
+    Headings move down ``heading_offset`` levels (``#`` becomes ``h3`` in a post),
+    never above ``h2``: a page's own ``h1`` stays the only one. A whole page of
+    text under its own title (the site's policy pages) uses ``heading_offset=0``.
+    """
+    return clean_html(_markdown().render(source, {"heading_offset": heading_offset}))
 
 
 def as_markup(stored_html: str | None) -> Markup:

@@ -1,6 +1,6 @@
 """The one small interface every search backend implements, and its value types.
 
-A backend indexes ``Document`` values, removes them by key, and answers a
+A backend writes ``Changes`` (documents to add, keys to remove), and answers a
 ``SearchRequest`` with ranked document keys (``SearchPage``); it also suggests
 spellings, finds similar questions and rebuilds itself. Permissions arrive as a
 ``Scope`` and are applied inside the backend's query (a Whoosh mask, a SQL
@@ -10,12 +10,12 @@ WHERE), never by dropping rows after paging. Snippets are made afterwards by
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable, Iterable, Iterator
 
 PER_PAGE = 20
-KINDS = ("thread", "post", "group", "article")
+KINDS = ("thread", "post", "group", "article", "drug")
 
 
 class QuerySyntaxError(ValueError):
@@ -24,9 +24,9 @@ class QuerySyntaxError(ValueError):
 
 @dataclass(frozen=True)
 class Document:
-    """What the index knows about one thread, reply, group or article."""
+    """What the index knows about one thread, reply, group, article or drug."""
 
-    key: str  # "t:12", "p:34", "g:5", "a:7"
+    key: str  # "t:12", "p:34", "g:5", "a:7", "d:9"
     kind: str
     object_id: int
     group_id: int | None
@@ -53,6 +53,24 @@ class Filters:
     sort: str = "relevance"  # or "newest"
 
 
+class Changes:
+    """What one batch of changes means for the index: documents to write, keys and
+    whole groups to remove. ``put`` files a document under the right one."""
+
+    def __init__(self):
+        self.documents: dict[str, Document] = {}
+        self.removals: set[str] = set()
+        self.purged_groups: set[int] = set()
+
+    def put(self, doc: Document) -> None:
+        if doc.public:
+            self.documents[doc.key] = doc
+            self.removals.discard(doc.key)
+        else:
+            self.removals.add(doc.key)
+            self.documents.pop(doc.key, None)
+
+
 @dataclass
 class SearchPage:
     keys: list[str]
@@ -60,24 +78,13 @@ class SearchPage:
     page: int
     per_page: int
     terms: set[str] = field(default_factory=set)  # words to highlight
+    also_searched: list[str] = field(default_factory=list)  # synonym terms the query added
 
 
 class SearchBackend(ABC):
     """Implemented by ``WhooshBackend`` and ``PostgresBackend``."""
 
     name = "abstract"
-
-    @abstractmethod
-    def index(self, documents: Iterable[Document]) -> None:
-        """Add or replace documents. Raises ``IndexBusy`` if the index stays locked."""
-
-    @abstractmethod
-    def remove(self, keys: Iterable[str]) -> None:
-        """Remove documents by key (missing keys are ignored)."""
-
-    @abstractmethod
-    def remove_group(self, group_id: int) -> None:
-        """Remove every document of a deleted group."""
 
     @abstractmethod
     def search(self, query, filters: Filters, scope: Scope, page: int, per_page: int = PER_PAGE) -> SearchPage:
@@ -88,12 +95,17 @@ class SearchBackend(ABC):
         """How many documents ``scope`` may see match ``query``."""
 
     @abstractmethod
-    def unknown_words(self, words: Iterable[str]) -> list[str]:
-        """The words (lower case) that occur nowhere in the index."""
+    def unknown_words(self, words: Iterable[str], scope: Scope) -> list[str]:
+        """The words (lower case) that occur in no document ``scope`` may see.
+
+        A word found only where the viewer may not look counts as unknown, so the
+        answer is the same as if that text did not exist."""
 
     @abstractmethod
-    def suggest_word(self, word: str) -> str | None:
-        """The closest known word to a misspelled one, or None."""
+    def suggest_word(self, word: str, scope: Scope) -> str | None:
+        """The closest word to a misspelled one, or None: a word of the synonym
+        vocabulary or, spelled exactly so, of a document ``scope`` may see (never
+        a word that only private text holds)."""
 
     @abstractmethod
     def similar(self, text: str, scope: Scope, limit: int = 5) -> list[str]:
@@ -107,14 +119,19 @@ class SearchBackend(ABC):
     def writing(self, lock_timeout: float | None = None):
         """Context manager: take the index's write lock, yield ``write(changes)``.
 
-        ``changes`` is a ``search.documents.Changes``. Raises ``IndexBusy``.
+        ``changes`` is a ``Changes``. Raises ``IndexBusy``.
         """
 
     def needs_build(self) -> bool:
         """True when no index exists yet, so ``sync`` should build one from scratch."""
         return False
 
-    def close(self) -> None:
+    def document_count(self) -> int | None:
+        """How many documents the index holds (public or not); None when it cannot tell.
+        ``sync`` compares it with the database to notice an index that lost documents."""
+        return None
+
+    def close(self) -> None:  # noqa: B027 (optional: most backends hold no files)
         """Release open index files (a process that is done searching; tests)."""
 
     def version(self) -> str | None:

@@ -10,16 +10,30 @@ documents until it commits.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import contextmanager
 
-from sqlalchemy import case, delete, func, or_, select, text
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    case,
+    delete,
+    func,
+    or_,
+    select,
+    text,
+)
+from sqlalchemy.dialects.postgresql import TSVECTOR, insert
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from forum.extensions import db
-from search.interface import IndexBusy, SearchBackend, SearchPage
-from search.models import SearchDocument as D
+from search.interface import Changes, IndexBusy, SearchBackend, SearchPage
 from search.text import edit_distance, words
 
 CONFIG = "english"
@@ -27,6 +41,29 @@ LOCK_KEY = 0x41534B57  # "ASKW"
 EXACT_TIER = 100
 BATCH = 1000
 SIMILAR_TERMS = 12
+
+
+def documents_table(metadata: MetaData, datetime_type) -> Table:
+    """The ``search_documents`` table on ``metadata`` (``datetime_type``: the app's UTC type).
+
+    On SQLite it stays empty (the Whoosh backend keeps its own index).
+    """
+    return Table(
+        "search_documents", metadata,
+        Column("key", String(24), primary_key=True),
+        Column("kind", String(16), nullable=False),
+        Column("object_id", Integer, nullable=False),
+        Column("group_id", Integer),
+        Column("thread_kind", String(16), nullable=False, default=""),
+        Column("expert", Boolean, nullable=False, default=False),
+        Column("public", Boolean, nullable=False, default=True),
+        Column("created_at", datetime_type, nullable=False),
+        Column("title", Text, nullable=False, default=""),
+        Column("body", Text, nullable=False, default=""),
+        Column("tsv", Text().with_variant(TSVECTOR(), "postgresql")),
+        Index("ix_search_documents_tsv", "tsv", postgresql_using="gin"),
+        Index("ix_search_documents_created_at", "created_at"),
+    )
 
 
 TSV = text("setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'B')")
@@ -38,18 +75,17 @@ def _row(doc) -> dict:
             "created_at": doc.created_at, "title": doc.title, "body": doc.body}
 
 
-def _write_rows(session, docs) -> None:
+def _write_rows(session, table: Table, docs) -> None:
     rows = [_row(d) for d in docs if d.public]
     for start in range(0, len(rows), BATCH):
-        stmt = insert(D).values(rows[start:start + BATCH])
-        stmt = stmt.on_conflict_do_update(index_elements=[D.key], set_={
-            **{c: stmt.excluded[c] for c in ("kind", "object_id", "group_id", "thread_kind", "expert", "public",
-                                             "created_at", "title", "body")},
-        })
+        stmt = insert(table).values(rows[start:start + BATCH])
+        stmt = stmt.on_conflict_do_update(index_elements=[table.c.key], set_={
+            c: stmt.excluded[c] for c in ("kind", "object_id", "group_id", "thread_kind", "expert", "public",
+                                          "created_at", "title", "body")})
         session.execute(stmt)
     if rows:
         keys = [r["key"] for r in rows]
-        session.execute(D.__table__.update().where(D.key.in_(keys)).values(tsv=TSV))
+        session.execute(table.update().where(table.c.key.in_(keys)).values(tsv=TSV))
 
 
 class _Compiler:
@@ -98,40 +134,60 @@ def _any(queries):
     return out
 
 
-def _matches(tsquery):
-    return D.tsv.op("@@", is_comparison=True)(tsquery)
+def _matches(columns, tsquery):
+    return columns.tsv.op("@@", is_comparison=True)(tsquery)
 
 
-def _conditions(parsed, filters, scope) -> tuple[list, list, object]:
-    q, tiers, excluded = _Compiler().query(parsed)
-    where = [D.public.is_(True), _matches(q)]
-    if excluded is not None:
-        where.append(~_matches(excluded))
+def _visible(columns, scope) -> list:
+    where = [columns.public.is_(True)]
     if scope.hidden_group_ids:
-        where.append(or_(D.group_id.is_(None), D.group_id.not_in(sorted(scope.hidden_group_ids))))
+        where.append(or_(columns.group_id.is_(None), columns.group_id.not_in(sorted(scope.hidden_group_ids))))
+    return where
+
+
+def _visible_text_sql(scope) -> str:
+    """The statement ``ts_stat`` reads: the words of the rows ``scope`` may see (the same rule as
+    ``_visible``; group ids are integers, written in as such)."""
+    where = "public"
+    if scope.hidden_group_ids:
+        ids = ",".join(str(int(g)) for g in sorted(scope.hidden_group_ids))
+        where += f" AND (group_id IS NULL OR group_id NOT IN ({ids}))"
+    return f"SELECT to_tsvector('simple', title || ' ' || body) FROM search_documents WHERE {where}"
+
+
+def _conditions(columns, parsed, filters, scope) -> tuple[list, object]:
+    q, tiers, excluded = _Compiler().query(parsed)
+    where = [*_visible(columns, scope), _matches(columns, q)]
+    if excluded is not None:
+        where.append(~_matches(columns, excluded))
     if filters is not None:
         if filters.group_id is not None:
-            where.append(D.group_id == filters.group_id)
+            where.append(columns.group_id == filters.group_id)
         if filters.kind:
-            where.append(D.thread_kind == filters.kind)
+            where.append(columns.thread_kind == filters.kind)
         if filters.expert:
-            where.append(D.expert.is_(True))
-    rank = func.ts_rank(D.tsv, q)
+            where.append(columns.expert.is_(True))
+    rank = func.ts_rank(columns.tsv, q)
     for tier in tiers:
-        rank = rank + case((_matches(tier), EXACT_TIER), else_=0)
-    return where, rank, q
+        rank = rank + case((_matches(columns, tier), EXACT_TIER), else_=0)
+    return where, rank
 
 
 class PostgresBackend(SearchBackend):
     name = "postgres"
 
-    def __init__(self, lock_timeout: float = 30.0):
+    def __init__(self, *, table: Table, engine, session: Callable[[], Session], vocabulary=(),
+                 lock_timeout: float = 30.0):
+        self.table, self.c = table, table.c
+        self.engine = engine
+        self.session = session  # the caller's session for reads (the request's transaction)
+        self.vocabulary = sorted(vocabulary)
         self.lock_timeout = lock_timeout
 
     @contextmanager
     def hold_writes(self):
         """Keep other writers waiting (session-level advisory lock on its own connection)."""
-        with db.engine.connect() as connection:
+        with self.engine.connect() as connection:
             connection.execute(select(func.pg_advisory_lock(LOCK_KEY)))
             try:
                 yield
@@ -140,31 +196,37 @@ class PostgresBackend(SearchBackend):
                 connection.commit()
 
     def search(self, query, filters, scope, page, per_page=20):
-        where, rank, _ = _conditions(query, filters, scope)
-        total = db.session.scalar(select(func.count()).select_from(D).where(*where))
-        order = [D.created_at.desc()] if filters.sort == "newest" else [rank.desc(), D.created_at.desc()]
-        keys = list(db.session.scalars(select(D.key).where(*where).order_by(*order, D.key)
-                                       .offset((page - 1) * per_page).limit(per_page)))
-        return SearchPage(keys, total, page, per_page, query.highlight_words())
+        c, session = self.c, self.session()
+        where, rank = _conditions(c, query, filters, scope)
+        total = session.scalar(select(func.count()).select_from(self.table).where(*where))
+        order = [c.created_at.desc()] if filters.sort == "newest" else [rank.desc(), c.created_at.desc()]
+        keys = list(session.scalars(select(c.key).where(*where).order_by(*order, c.key)
+                                    .offset((page - 1) * per_page).limit(per_page)))
+        return SearchPage(keys, total, page, per_page, query.highlight_words(), query.added_synonyms())
+
+    def document_count(self):
+        return self.session().scalar(select(func.count()).select_from(self.table))
 
     def count(self, query, scope):
-        where, _, _ = _conditions(query, None, scope)
-        return db.session.scalar(select(func.count()).select_from(D).where(*where))
+        where, _ = _conditions(self.c, query, None, scope)
+        return self.session().scalar(select(func.count()).select_from(self.table).where(*where))
 
-    def unknown_words(self, ws):
-        return [w for w in ws if db.session.scalar(
-            select(D.key).where(_matches(func.plainto_tsquery(CONFIG, w))).limit(1)) is None]
+    def unknown_words(self, ws, scope):
+        session, c = self.session(), self.c
+        return [w for w in ws if session.scalar(
+            select(c.key).where(*_visible(c, scope), _matches(c, func.plainto_tsquery(CONFIG, w))).limit(1)) is None]
 
-    def suggest_word(self, word):
-        """The nearest indexed word; reads the word statistics of the whole table (slow on big sites)."""
-        from search.service import synonyms
-
-        rows = db.session.execute(text(
-            "SELECT word, ndoc FROM ts_stat('SELECT to_tsvector(''simple'', title || '' '' || body) "
-            "FROM search_documents WHERE public') WHERE word LIKE :prefix AND length(word) BETWEEN :lo AND :hi"),
-            {"prefix": word[:1] + "%", "lo": len(word) - 2, "hi": len(word) + 2}).all()
+    def suggest_word(self, word, scope):
+        """The nearest word of the documents ``scope`` may see (a dictionary per scope: the word
+        statistics of the visible rows only, so a private word is never a candidate), or of the
+        synonym vocabulary. Reads the statistics of every visible row (slow on big sites)."""
+        rows = self.session().execute(text(
+            "SELECT word, ndoc FROM ts_stat(:documents) "
+            "WHERE word LIKE :prefix AND length(word) BETWEEN :lo AND :hi"),
+            {"documents": _visible_text_sql(scope), "prefix": word[:1] + "%", "lo": len(word) - 2,
+             "hi": len(word) + 2}).all()
         candidates = {r.word: r.ndoc for r in rows}
-        for term in synonyms().vocabulary:
+        for term in self.vocabulary:
             if term[:1] == word[:1]:
                 candidates.setdefault(term, 0)
         scored = [(edit_distance(word, w), -n, w) for w, n in candidates.items() if w != word]
@@ -175,16 +237,15 @@ class PostgresBackend(SearchBackend):
         terms = list(dict.fromkeys(words(text_)))[:SIMILAR_TERMS]
         if not terms:
             return []
+        c = self.c
         q = _any([func.plainto_tsquery(CONFIG, t) for t in terms])
-        where = [D.public.is_(True), _matches(q), D.kind == "thread", D.thread_kind == "question"]
-        if scope.hidden_group_ids:
-            where.append(or_(D.group_id.is_(None), D.group_id.not_in(sorted(scope.hidden_group_ids))))
-        return list(db.session.scalars(select(D.key).where(*where)
-                                       .order_by(func.ts_rank(D.tsv, q).desc(), D.key).limit(limit)))
+        where = [*_visible(c, scope), _matches(c, q), c.kind == "thread", c.thread_kind == "question"]
+        return list(self.session().scalars(select(c.key).where(*where)
+                                           .order_by(func.ts_rank(c.tsv, q).desc(), c.key).limit(limit)))
 
     @contextmanager
     def _locked(self, lock_timeout, take_lock: bool = True):
-        with Session(db.engine) as session:
+        with Session(self.engine) as session:
             timeout_ms = int((self.lock_timeout if lock_timeout is None else lock_timeout) * 1000)
             session.execute(text(f"SET LOCAL lock_timeout = {max(1, timeout_ms)}"))
             if take_lock:
@@ -198,42 +259,25 @@ class PostgresBackend(SearchBackend):
     @contextmanager
     def writing(self, lock_timeout=None):
         with self._locked(lock_timeout) as session:
-            def write(changes):
+            def write(changes: Changes):
                 gone = list(changes.removals)
                 if gone:
-                    session.execute(delete(D).where(D.key.in_(gone)))
+                    session.execute(delete(self.table).where(self.c.key.in_(gone)))
                 for group_id in changes.purged_groups:
-                    session.execute(delete(D).where(D.group_id == group_id))
-                _write_rows(session, list(changes.documents.values()))
+                    session.execute(delete(self.table).where(self.c.group_id == group_id))
+                _write_rows(session, self.table, list(changes.documents.values()))
             yield write
-
-    def index(self, documents):
-        from search.documents import Changes
-
-        changes = Changes()
-        for doc in documents:
-            changes.put(doc)
-        with self.writing() as write:
-            write(changes)
-
-    def remove(self, keys):
-        with self._locked(None) as session:
-            session.execute(delete(D).where(D.key.in_(list(keys))))
-
-    def remove_group(self, group_id):
-        with self._locked(None) as session:
-            session.execute(delete(D).where(D.group_id == group_id))
 
     def rebuild(self, documents, total, progress):
         """Replace every document in one transaction; call inside ``hold_writes``."""
         with self._locked(None, take_lock=False) as session:
-            session.execute(delete(D))
+            session.execute(delete(self.table))
             batch = []
             for doc in documents:
                 batch.append(doc)
                 if len(batch) >= BATCH:
-                    _write_rows(session, batch)
+                    _write_rows(session, self.table, batch)
                     progress(len(batch))
                     batch = []
-            _write_rows(session, batch)
+            _write_rows(session, self.table, batch)
             progress(len(batch))

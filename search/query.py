@@ -46,6 +46,13 @@ class Query:
                 found.update(w for syn in unit.synonyms for w in syn)
         return found
 
+    def added_synonyms(self) -> list[str]:
+        """The synonym terms the expansion added to what was typed (each once, in query order),
+        for "also searched: ..."; words typed anyway are left out."""
+        typed = {unit.words for group in self.groups for unit in group}
+        added = [syn for group in self.groups for unit in group for syn in unit.synonyms if syn not in typed]
+        return [" ".join(term) for term in dict.fromkeys(added)]
+
 
 @dataclass
 class _Item:

@@ -3,7 +3,10 @@
 The curated list lives in ``search/data/medical_synonyms.txt``; admins extend it
 with a file in the instance folder (``SEARCH_SYNONYMS_FILE``, by default
 ``instance/search-synonyms.txt``), most easily with
-``flask --app forum search synonyms add "heartburn, acid reflux"``. Both use the
+``flask --app forum search synonyms add "heartburn, acid reflux"``; an
+application may pass generated lists too (Askwell's drug name dictionary:
+brand <-> generic from its catalogue and imports, so the curated list keeps
+only the drug pairs that dictionary does not cover). Both use the
 same format: one set of interchangeable terms a line, separated by commas;
 ``#`` starts a comment. A term may have several words ("heart attack").
 
@@ -88,15 +91,18 @@ def _mtime(path: Path) -> float:
         return 0
 
 
-def load(extra_file: str | None) -> SynonymTable:
-    """The table for the built-in list plus ``extra_file``, reloaded when either changes."""
-    key = (str(extra_file), _mtime(BUILTIN), _mtime(Path(extra_file)) if extra_file else 0)
+def load(extra_file: str | None, *more_files: str | None) -> SynonymTable:
+    """The table for the built-in list plus ``extra_file`` (the admins') and ``more_files``
+    (generated lists, such as the application's drug name dictionary), reloaded when any changes."""
+    files = [f for f in (extra_file, *more_files) if f]
+    key = (BUILTIN.name, _mtime(BUILTIN), *((str(f), _mtime(Path(f))) for f in files))
     with _lock:
         table = _cache.get(key)
         if table is None:
             lines = BUILTIN.read_text(encoding="utf-8").splitlines()
-            if extra_file and Path(extra_file).exists():
-                lines += Path(extra_file).read_text(encoding="utf-8").splitlines()
+            for extra in files:
+                if Path(extra).exists():
+                    lines += Path(extra).read_text(encoding="utf-8").splitlines()
             _cache.clear()
             table = _cache[key] = SynonymTable(lines)
     return table

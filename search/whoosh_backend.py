@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import threading
 from contextlib import contextmanager
-from datetime import timezone
+from datetime import UTC
 
-from whoosh import columns, fields, query as wq, scoring
+from whoosh import columns, fields, scoring
+from whoosh import query as wq
 from whoosh.analysis import Token, Tokenizer
 from whoosh.spelling import ListCorrector
 
 from search.interface import Document, Filters, Scope, SearchBackend, SearchPage
 from search.text import STOP_WORDS, WORD, edit_distance, stem, words
 from search.whoosh_store import IndexStore
-
+from search.whoosh_without import Without
 
 
 class WordAnalyzer(Tokenizer):
@@ -99,6 +100,7 @@ SYNONYM_BOOST = 0.5
 VARIANT_BOOST = 0.7
 MAX_VARIANTS = 24
 SIMILAR_TERMS = 12
+SUGGEST_CANDIDATES = 20  # near words to check against what the viewer may see
 BIG_REBUILD = 5000  # documents; above this a rebuild uses two processes
 
 SCHEMA = fields.Schema(
@@ -111,7 +113,7 @@ SCHEMA = fields.Schema(
 
 
 def to_fields(doc: Document) -> dict:
-    created = doc.created_at if doc.created_at.tzinfo else doc.created_at.replace(tzinfo=timezone.utc)
+    created = doc.created_at if doc.created_at.tzinfo else doc.created_at.replace(tzinfo=UTC)
     out = {"key": doc.key, "kind": doc.kind, "public": "1" if doc.public else "0",
            "title": doc.title, "body": doc.body, "created": max(0, int(created.timestamp()))}
     if doc.group_id is not None:
@@ -172,7 +174,7 @@ class _Compiler:
         parts += _filter_terms(filters)
         q = wq.And(parts) if len(parts) > 1 else parts[0]
         if parsed.excluded:
-            q = wq.AndNot(q, wq.Or([self.phrase(u.words) if u.phrase else self.word(u.words[0])
+            q = Without(q, wq.Or([self.phrase(u.words) if u.phrase else self.word(u.words[0])
                                     if len(u.words) == 1 else self.phrase(u.words) for u in parsed.excluded]))
         return q
 
@@ -193,13 +195,22 @@ def _filter_terms(filters: Filters | None) -> list:
 def _permitted(q, scope: Scope, reader):
     """``q`` without unpublished documents or content of groups hidden from this user.
 
-    Written into the query (AndNot skips through the excluded postings) rather
+    Written into the query (``Without`` skips through the excluded postings) rather
     than passed as a Whoosh ``mask``, whose per-document check is slow. Terms
-    with no documents are left out, and with them, most often, the AndNot.
+    with no documents are left out, and with them, most often, the exclusion.
     """
     excluded = [("public", "0")] + [("group", str(g)) for g in sorted(scope.hidden_group_ids)]
     excluded = [wq.Term(f, t) for f, t in excluded if reader.doc_frequency(f, t)]
-    return wq.AndNot(q, wq.Or(excluded)) if excluded else q
+    return Without(q, wq.Or(excluded)) if excluded else q
+
+
+def _exact(word: str):
+    return wq.Or([wq.Term(f, word) for f in ("title", "body")])
+
+
+def _visible_count(searcher, q, scope: Scope) -> int:
+    """How many documents ``scope`` may see match ``q`` (an unscored pass; see ``Without``)."""
+    return len(searcher.search(_permitted(q, scope, searcher.reader()), limit=1, terms=False))
 
 
 class WhooshBackend(SearchBackend):
@@ -242,9 +253,11 @@ class WhooshBackend(SearchBackend):
             if ix is None:
                 yield None
                 return
+            self.store.check_files(ix, name)
             cached = (name, ix.searcher(weighting=SaturatedTF()), ix)
             self._remember(cached[1])
         elif not cached[1].up_to_date():
+            self.store.check_files(cached[2], name)
             # A fresh searcher, not ``refresh()``: Whoosh-Reloaded 2.7.5's refresh reuses
             # segment readers with their old deletions, so replaced documents came back
             # as duplicates (every edit added a ghost copy of the post to the results).
@@ -261,7 +274,7 @@ class WhooshBackend(SearchBackend):
     def search(self, query, filters, scope, page, per_page=20):
         with self._searcher() as s:
             if s is None:
-                return SearchPage([], 0, 1, per_page)
+                return SearchPage([], 0, 1, per_page, also_searched=query.added_synonyms())
             q = _Compiler(s.reader()).query(query, filters)
             kwargs = {"sortedby": "created", "reverse": True} if filters.sort == "newest" else {}
             # The total comes from a second, unscored pass (Whoosh's single-pass
@@ -270,32 +283,42 @@ class WhooshBackend(SearchBackend):
             keys = [hit["key"] for hit in result] if result.pagenum == page else []
             terms = {t.decode("utf-8") if isinstance(t, bytes) else t for f, t in q.all_terms()
                      if f in ("title", "body")}
-            return SearchPage(keys, result.total, page, per_page, terms)
+            return SearchPage(keys, result.total, page, per_page, terms, query.added_synonyms())
 
     def count(self, query, scope):
         with self._searcher() as s:
             if s is None:
                 return 0
-            return len(s.search(_permitted(_Compiler(s.reader()).query(query), scope, s.reader()), limit=1))
+            return _visible_count(s, _Compiler(s.reader()).query(query), scope)
 
-    def unknown_words(self, words):
+    def unknown_words(self, words, scope):
+        """Words no document ``scope`` may see contains (in any form with the same stem)."""
         with self._searcher() as s:
             if s is None:
                 return list(words)
             compiler = _Compiler(s.reader())
-            return [w for w in words if not compiler.variants(w)]
+            return [w for w in words if not _visible_count(s, compiler.word(w), scope)]
 
-    def suggest_word(self, word):
+    def suggest_word(self, word, scope):
+        """The nearest word from the synonym vocabulary or from a document ``scope`` may see.
+
+        Candidates come from the whole index's word list, so each is checked against the
+        visible documents, exactly as spelled, before it is offered; ties go to the word
+        in more visible documents.
+        """
         with self._searcher() as s:
             correctors = [ListCorrector(self.vocabulary)] if self.vocabulary else []
             if s is not None:
                 correctors += [s.corrector("body"), s.corrector("title")]
             candidates = {c for corrector in correctors
-                          for c in corrector.suggest(word, limit=3, maxdist=2, prefix=1) if c != word}
-            if not candidates:
+                          for c in corrector.suggest(word, limit=SUGGEST_CANDIDATES, maxdist=2, prefix=1)
+                          if c != word}
+            seen = {c: _visible_count(s, _exact(c), scope) if s is not None else 0 for c in candidates}
+            known = set(self.vocabulary)
+            offered = [c for c in candidates if seen[c] or c in known]
+            if not offered:
                 return None
-            freq = (lambda c: s.doc_frequency("body", c) + s.doc_frequency("title", c)) if s else (lambda c: 0)
-            return min(candidates, key=lambda c: (edit_distance(word, c), -freq(c), c))
+            return min(offered, key=lambda c: (edit_distance(word, c), -seen[c], c))
 
     def similar(self, text, scope, limit=5):
         with self._searcher() as s:
@@ -312,22 +335,6 @@ class WhooshBackend(SearchBackend):
 
     # -- writing ----------------------------------------------------------------
 
-    def index(self, documents):
-        documents = list(documents)
-        if not documents:
-            return
-        with self.store.writer(self.lock_timeout) as w:
-            for doc in documents:
-                w.update_document(**to_fields(doc))
-
-    def remove(self, keys):
-        keys = list(keys)
-        if not keys:
-            return
-        with self.store.writer(self.lock_timeout) as w:
-            for key in keys:
-                w.delete_by_term("key", key)
-
     @contextmanager
     def writing(self, lock_timeout=None):
         """Lock the index, then yield ``write(changes)``; one commit, one new segment."""
@@ -341,12 +348,16 @@ class WhooshBackend(SearchBackend):
                     w.update_document(**to_fields(doc))
             yield write
 
-    def remove_group(self, group_id):
-        with self.store.writer(self.lock_timeout) as w:
-            w.delete_by_term("group", str(group_id))
-
     def needs_build(self):
-        return self.store.current_name() is None
+        """True when there is no live index, or it cannot be read (a deleted folder, a missing
+        TOC or segment file): ``sync`` then rebuilds it."""
+        return self.store.damaged()
+
+    def document_count(self):
+        if self.store.damaged():
+            return None
+        ix = self.store.open_current()
+        return None if ix is None else ix.doc_count()
 
     def hold_writes(self):
         return self.store.hold_lock(self.lock_timeout)

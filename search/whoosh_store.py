@@ -17,10 +17,30 @@ import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
+import whoosh.codec.base
+import whoosh.writing
 from whoosh import index
 from whoosh.index import LockError
 
 from search.interface import IndexBusy
+
+_NAME_CHARS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def _unique_name(size: int = 28) -> str:
+    """A random file name from the OS's randomness. Whoosh names new segments with Python's
+    ``random`` module, so anything that seeds it (Hypothesis does, for every example) makes a
+    new writer reuse a live segment's name, and cancelling that writer truncates the live
+    segment's files: the index is then unreadable ("Unknown file header")."""
+    return "".join(_NAME_CHARS[b % len(_NAME_CHARS)] for b in os.urandom(size))
+
+
+whoosh.codec.base.random_name = _unique_name
+whoosh.writing.random_name = _unique_name
+
+
+class IndexDamaged(RuntimeError):
+    """The live index cannot be read (missing files): searches fail until a rebuild."""
 
 POINTER = "CURRENT"
 
@@ -42,6 +62,34 @@ class IndexStore:
         if name is None:
             return None
         return index.open_dir(str(self.root / name), schema=self.schema)
+
+    def damaged(self) -> bool:
+        """True when the live generation is missing or cannot be read through (the pointer names a
+        deleted folder, its TOC or a segment file is gone, a file is truncated)."""
+        name = self.current_name()
+        if name is None or not (self.root / name).is_dir():
+            return True
+        try:
+            ix = index.open_dir(str(self.root / name), schema=self.schema)
+            self.check_files(ix, name)
+            with ix.searcher() as searcher:
+                searcher.doc_count()
+                for fieldname in ("title", "body"):
+                    for _ in zip(range(1), searcher.reader().lexicon(fieldname)):
+                        pass
+            return False
+        except Exception:  # any way of being unreadable counts: rebuild
+            return True
+
+    def check_files(self, ix, name: str) -> None:
+        """Raises ``IndexDamaged`` unless every segment of ``ix`` has its files, checked with one
+        directory listing before any is opened (Whoosh leaks the files it opened when one is missing)."""
+        files = {p.name for p in (self.root / name).iterdir()}
+        for segment in ix._segments():
+            # One compound .seg, or (compound=False) the segment's terms and postings.
+            prefix = f"{ix.indexname}_{segment.segid}"
+            if f"{prefix}.seg" not in files and not {f"{prefix}.trm", f"{prefix}.pst"} <= files:
+                raise IndexDamaged(f"the search index {name} lost segment {segment.segid}; run `search rebuild`")
 
     def new_generation(self):
         self.root.mkdir(parents=True, exist_ok=True)
@@ -109,8 +157,13 @@ class IndexStore:
 
     @contextmanager
     def hold_lock(self, timeout: float):
-        """Keep every other writer off the live generation (during a rebuild)."""
-        ix = self.ensure()
+        """Keep every other writer off the live generation (during a rebuild). A live generation
+        that cannot be opened takes no writer anyway, so there is nothing to hold."""
+        try:
+            ix = self.ensure()
+        except Exception:  # damaged (no TOC, missing files): the rebuild replaces it
+            yield
+            return
         lock = ix.lock("WRITELOCK")
         deadline = time.monotonic() + timeout
         while not lock.acquire(blocking=False):

@@ -5,24 +5,41 @@ import re
 from functools import cache
 from pathlib import Path
 
-from argon2 import PasswordHasher
+from argon2 import DEFAULT_MEMORY_COST, DEFAULT_TIME_COST, PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app, has_app_context
 from sqlalchemy import func, select
 
-from forum.actions import ActionError
-from forum.actions import limits
+from forum import publishing
+from forum.actions import ActionError, limits
 from forum.actions.sessions import revoke_sessions
+from forum.database import release_write_lock
 from forum.extensions import db
-from forum.models import Role, User
+from forum.models import Role, User, utcnow
 
-_hasher = PasswordHasher()  # argon2id with the library's recommended parameters
-# Verifying against this when no account matches keeps login time the same
-# whether or not the account exists.
-_DUMMY_HASH = _hasher.hash("askwell-no-such-account")
+
+@cache
+def _hasher_for(time_cost: int, memory_cost: int) -> PasswordHasher:
+    return PasswordHasher(time_cost=time_cost, memory_cost=memory_cost)
+
+
+def _hasher() -> PasswordHasher:
+    """argon2id with the library's recommended cost, unless ``ARGON2_TIME_COST`` /
+    ``ARGON2_MEMORY_COST`` (KiB) say otherwise (the test suite uses a cheap one)."""
+    config = current_app.config if has_app_context() else {}
+    return _hasher_for(int(config.get("ARGON2_TIME_COST") or DEFAULT_TIME_COST),
+                       int(config.get("ARGON2_MEMORY_COST") or DEFAULT_MEMORY_COST))
+
+
+@cache
+def _dummy_hash(hasher: PasswordHasher) -> str:
+    """Verified against when no account matches, so login takes as long whether or not it exists."""
+    return hasher.hash("askwell-no-such-account")
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    release_write_lock()  # ~50 ms of argon2: never while holding SQLite's write lock
+    return _hasher().hash(password)
 
 
 def normalize_email(email: str) -> str:
@@ -62,14 +79,16 @@ def verify_password(user: User, password: str) -> bool:
     """True if ``password`` is ``user``'s current password."""
     if not user.password_hash:
         return False
+    stored = user.password_hash
+    release_write_lock()
     try:
-        return _hasher.verify(user.password_hash, password)
+        return _hasher().verify(stored, password)
     except (VerificationError, InvalidHashError):
         return False
 
 
-def register_user(username: str, email: str, password: str, role: Role = Role.MEMBER) -> User:
-    """Create an account. Raises ActionError if the name or email is taken or invalid."""
+def check_username(username: str) -> str:
+    """The username, trimmed; raises ActionError if it is too short, too long or has other characters."""
     username = username.strip()
     if not (limits.USERNAME_MIN <= len(username) <= limits.USERNAME_MAX) or not re.match(
         limits.USERNAME_PATTERN, username
@@ -78,8 +97,22 @@ def register_user(username: str, email: str, password: str, role: Role = Role.ME
             f"Usernames are {limits.USERNAME_MIN}–{limits.USERNAME_MAX} characters: "
             "letters, numbers, dots, dashes and underscores."
         )
+    return username
+
+
+def register_user(username: str, email: str, password: str, role: Role = Role.MEMBER, *,
+                  unconfirmed: bool = False) -> User:
+    """Create an account. Raises ActionError if the name or email is taken or invalid.
+
+    Accounts are confirmed at once (admins, imports, the demo) unless ``unconfirmed``:
+    a sign-up on the site waits for its owner to open the emailed link
+    (``forum.actions.signup``).
+    """
+    username = check_username(username)
     check_password_rules(password)
     email = normalize_email(email)
+    # Hashed first: the checks below and the insert then run in one short write transaction.
+    password_hash = hash_password(password)
     if db.session.scalar(select(User.id).where(User.username_key == username.lower())):
         raise ActionError("That username is taken. Please choose another.")
     if db.session.scalar(select(User.id).where(User.email == email)):
@@ -88,8 +121,9 @@ def register_user(username: str, email: str, password: str, role: Role = Role.ME
         username=username,
         username_key=username.lower(),
         email=email,
-        password_hash=hash_password(password),
+        password_hash=password_hash,
         role=role.value,
+        email_confirmed_at=None if unconfirmed else utcnow(),
     )
     db.session.add(user)
     db.session.commit()
@@ -99,28 +133,32 @@ def register_user(username: str, email: str, password: str, role: Role = Role.ME
 def authenticate(identifier: str, password: str) -> User | None:
     """The user whose credentials these are, or None. Never says which part was wrong."""
     user = find_user(identifier) if identifier.strip() else None
-    stored = user.password_hash if user is not None and user.password_hash else _DUMMY_HASH
+    hasher = _hasher()
+    stored = user.password_hash if user is not None and user.password_hash else _dummy_hash(hasher)
+    release_write_lock()
     try:
-        _hasher.verify(stored, password)
+        hasher.verify(stored, password)
     except (VerificationError, InvalidHashError):
         return None
     if user is None or not user.password_hash:
         return None
-    if _hasher.check_needs_rehash(user.password_hash):
+    if hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
         db.session.commit()
     return user
 
 
-def update_profile(user: User, display_name: str, bio: str) -> User:
-    display_name = display_name.strip()
-    bio = bio.strip()
+def update_profile(user: User, display_name: str, bio: str, *, choice: str = "") -> User:
+    """Change the public name and bio. Both are public text: they pass the publishing
+    pipeline (a silenced member cannot change them; watched words and the safety
+    step apply). Raises ``ActionError`` or ``publishing.NeedsConfirmation``."""
+    display_name = " ".join(publishing.clean_text(display_name).split())
     if len(display_name) > limits.DISPLAY_NAME_MAX:
         raise ActionError(f"Display names are at most {limits.DISPLAY_NAME_MAX} characters.")
-    if len(bio) > limits.BIO_MAX:
-        raise ActionError(f"Keep your bio to {limits.BIO_MAX} characters.")
+    text = publishing.prepare(user, publishing.BIO, bio, also={"display_name": display_name}, choice=choice,
+                              body_name="bio")
     user.display_name = display_name
-    user.bio = bio
+    user.bio = text.body
     db.session.commit()
     return user
 

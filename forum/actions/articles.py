@@ -1,9 +1,11 @@
 """Second Opinion actions: verified experts write articles, members comment.
 
-Markdown is rendered and sanitized once, here, and stored beside the source.
-Sources are one per line (a title and a link, as the expert types them) and
-are stored as a sanitized list. The "reviewed on" date may not be in the
-future.
+Articles and comments go through the publishing pipeline like posts: the
+safety step, the automatic rules (a comment with a blocked word or too many
+links is refused; a held one waits for a moderator), the rate limit and the
+sanitizer. Sources are one per line (a title and a link, as the expert types
+them) and are stored as a sanitized list. The "reviewed on" date may not be in
+the future.
 """
 from __future__ import annotations
 
@@ -12,11 +14,10 @@ from datetime import date
 
 from sqlalchemy import update
 
-from forum.actions import ActionError, limits
-from forum.actions.posts import check_body, check_title
+from forum import publishing
+from forum.actions import ActionError, audit, limits
 from forum.extensions import db
 from forum.models import Article, ArticleComment, User, utcnow
-from moderation import audit
 from moderation.sanitize import render_markdown
 
 _TAG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -64,17 +65,16 @@ def check_summary(raw: str | None) -> str:
     return summary
 
 
-def _fields(title, summary, body, sources, tags, reviewed_on) -> dict:
-    body = check_body(body)
-    if len(body) < limits.ARTICLE_BODY_MIN:
-        raise ActionError(f"Articles need at least {limits.ARTICLE_BODY_MIN} characters of text.")
-    sources = check_sources(sources)
+def _fields(author, title, summary, body, sources, tags, reviewed_on, choice, screen=True) -> dict:
+    summary, sources = check_summary(summary), check_sources(sources)
+    tags, reviewed_on = check_tags(tags), check_reviewed_on(reviewed_on)
+    text = publishing.prepare(author, publishing.ARTICLE, body, title=title, also={"summary": summary, "sources": sources},
+                              choice=choice, screen=screen)
     return {
-        "title": check_title(title), "summary": check_summary(summary),
-        "body_source": body, "body_html": render_markdown(body),
+        "title": text.title, "summary": summary, "body_source": text.body, "body_html": text.html,
         "sources_source": sources,
         "sources_html": render_markdown("\n".join(f"- {line}" for line in sources.splitlines())),
-        "tags": check_tags(tags), "reviewed_on": check_reviewed_on(reviewed_on),
+        "tags": tags, "reviewed_on": reviewed_on,
     }
 
 
@@ -84,20 +84,21 @@ def _require_expert(user: User) -> None:
 
 
 def write_article(author: User, *, title: str, summary: str, body: str, sources: str, tags: str,
-                  reviewed_on: date | None) -> Article:
-    """Publish an article. Raises ActionError for bad input or an author who is not verified."""
+                  reviewed_on: date | None, choice: str = "", screen: bool = True) -> Article:
+    """Publish an article. Raises ActionError for bad input or an author who is not verified,
+    ``publishing.NeedsConfirmation`` when the safety step needs the author's choice."""
     _require_expert(author)
     article = Article(author_id=author.id, created_at=utcnow(),
-                      **_fields(title, summary, body, sources, tags, reviewed_on))
+                      **_fields(author, title, summary, body, sources, tags, reviewed_on, choice, screen))
     db.session.add(article)
     db.session.commit()
     return article
 
 
 def edit_article(editor: User, article: Article, *, title: str, summary: str, body: str, sources: str,
-                 tags: str, reviewed_on: date | None) -> Article:
+                 tags: str, reviewed_on: date | None, choice: str = "") -> Article:
     _require_expert(editor)
-    for name, value in _fields(title, summary, body, sources, tags, reviewed_on).items():
+    for name, value in _fields(editor, title, summary, body, sources, tags, reviewed_on, choice).items():
         setattr(article, name, value)
     article.edited_at = utcnow()
     db.session.commit()
@@ -108,7 +109,8 @@ def delete_comment(actor: User, comment: ArticleComment, reason: str = "") -> Ar
     """Delete a comment: by its author, or removed by a moderator with a reason (audited).
 
     The text leaves every page at once (the row stays, as a placeholder, so the
-    conversation keeps its shape); the article's comment count goes down.
+    conversation keeps its shape); the article's comment count goes down and the
+    comment's review-queue row closes.
     """
     if comment.is_deleted:
         raise ActionError("That comment is already deleted.")
@@ -117,7 +119,8 @@ def delete_comment(actor: User, comment: ArticleComment, reason: str = "") -> Ar
         reason = " ".join((reason or "").split())
         if len(reason) < 5:
             raise ActionError("Give a reason of at least 5 characters; the author and the audit log see it.")
-        audit.record(actor, "remove", "comment", comment.id, target_user_id=comment.author_id, reason=reason)
+        audit.record_comment(actor, "remove_comment", comment, reason)
+    audit.close_review(comment, actor, "withdrawn" if by_author else "delete")
     comment.deleted_at = utcnow()
     comment.deleted_by_id = actor.id
     db.session.execute(update(Article).where(Article.id == comment.article_id)
@@ -126,13 +129,16 @@ def delete_comment(actor: User, comment: ArticleComment, reason: str = "") -> Ar
     return comment
 
 
-def comment_on_article(author: User, article: Article, body: str) -> ArticleComment:
-    body = check_body(body)
-    if len(body) > limits.COMMENT_MAX:
-        raise ActionError(f"Comments can be up to {limits.COMMENT_MAX:,} characters.")
-    comment = ArticleComment(article_id=article.id, author_id=author.id, body_source=body,
-                             body_html=render_markdown(body), created_at=utcnow())
+def comment_on_article(author: User, article: Article, body: str, *, choice: str = "",
+                       screen: bool = True) -> ArticleComment:
+    """Comment on an article. Raises ``ActionError`` or ``publishing.NeedsConfirmation``
+    (``screen=False``: the demo seeder, see ``publishing.prepare``)."""
+    text = publishing.prepare(author, publishing.COMMENT, body, choice=choice, screen=screen)
+    comment = ArticleComment(article_id=article.id, author_id=author.id, body_source=text.body,
+                             body_html=text.html, created_at=utcnow())
     db.session.add(comment)
+    db.session.flush()
+    audit.queue_new_text(comment, text)
     db.session.execute(update(Article).where(Article.id == article.id)
                        .values(comment_count=Article.comment_count + 1))
     db.session.commit()

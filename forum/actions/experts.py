@@ -12,11 +12,21 @@ from collections.abc import Iterable
 
 from sqlalchemy import delete, select
 
-from forum.actions import ActionError, limits
+from forum.actions import ActionError, limits, notify
 from forum.actions.qa import refresh_threads_answered_by
 from forum.extensions import db
-from forum.models import (ApplicationStatus, ExpertApplication, ExpertAuditEntry, ExpertVerification, Group,
-                          GroupSpecialty, Role, Specialty, User, utcnow)
+from forum.models import (
+    ApplicationStatus,
+    ExpertApplication,
+    ExpertAuditEntry,
+    ExpertVerification,
+    Group,
+    GroupSpecialty,
+    Role,
+    Specialty,
+    User,
+    utcnow,
+)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -101,6 +111,7 @@ def approve_application(reviewer: User, application: ExpertApplication,
     if user.role == Role.MEMBER:
         user.role = Role.EXPERT.value
     _audit(reviewer, user, "approved", reason)
+    notify.expert_decided(reviewer, application)
     db.session.flush()
     refresh_threads_answered_by(user.id)
     db.session.commit()
@@ -113,6 +124,7 @@ def reject_application(reviewer: User, application: ExpertApplication, reason: s
     reason = _clean(reason, "a reason", 5, limits.REASON_MAX, multiline=True)
     _decide(reviewer, application, ApplicationStatus.REJECTED, reason)
     _audit(reviewer, application.user, "rejected", reason)
+    notify.expert_decided(reviewer, application)
     db.session.commit()
     return application
 

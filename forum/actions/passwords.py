@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from typing import Callable
+from collections.abc import Callable
 
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeTimedSerializer
@@ -21,7 +21,7 @@ from forum.actions.accounts import check_password_rules, hash_password, normaliz
 from forum.actions.sessions import revoke_sessions
 from forum.extensions import db
 from forum.mail import send_mail_after_response
-from forum.models import User
+from forum.models import User, utcnow
 
 log = logging.getLogger(__name__)
 SALT = "askwell-password-reset"
@@ -81,6 +81,8 @@ def reset_password(user: User, password: str) -> User:
     """Set a new password from a reset link; every session of the account ends."""
     check_password_rules(password)
     user.password_hash = hash_password(password)
+    if user.email_confirmed_at is None:  # the link reached the address: it is theirs
+        user.email_confirmed_at = utcnow()
     revoke_sessions(user, commit=False)
     db.session.commit()
     return user

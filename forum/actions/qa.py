@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from sqlalchemy import and_, delete, distinct, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from forum.actions import ActionError
+from forum.actions import ActionError, notify
 from forum.extensions import db
 from forum.models import ExpertVerification, HelpfulVote, Post, Thread, User
 
@@ -44,6 +44,7 @@ def toggle_helpful(voter: User, post: Post) -> bool:
             db.session.commit()
             return True
         delta, marked = 1, True
+        notify.marked_helpful(voter, post)
     db.session.execute(update(Post).where(Post.id == post.id)
                        .values(helpful_count=Post.helpful_count + delta))
     db.session.commit()
@@ -57,17 +58,20 @@ def accept_answer(actor: User, post: Post) -> bool:
     thread = post.thread
     accepted = thread.accepted_post_id != post.id
     thread.accepted_post_id = post.id if accepted else None
+    if accepted:
+        notify.answer_accepted(actor, post)
     db.session.commit()
     return accepted
 
 
 def _expert_answers(thread_id_column):
-    """How many distinct verified experts have a public answer in the thread."""
+    """How many distinct verified experts have a public answer in the thread (an anonymous one
+    is not an expert answer: the badge would say something about who wrote it)."""
     return (
         select(func.count(distinct(Post.author_id)))
         .join(ExpertVerification, and_(ExpertVerification.user_id == Post.author_id,
                                        ExpertVerification.revoked_at.is_(None)))
-        .where(Post.thread_id == thread_id_column, Post.number > 1,
+        .where(Post.thread_id == thread_id_column, Post.number > 1, Post.is_anonymous.is_(False),
                Post.deleted_at.is_(None), Post.hidden_at.is_(None))
         .scalar_subquery()
     )

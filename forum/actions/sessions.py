@@ -46,6 +46,14 @@ def end_session(session_id: str | None) -> None:
         db.session.commit()
 
 
+def end_own_session(user: User, session_id: str) -> bool:
+    """Log ``user`` out of one of their own sessions (another device); False if it is not theirs."""
+    result = db.session.execute(delete(UserSession).where(UserSession.id == session_id,
+                                                          UserSession.user_id == user.id))
+    db.session.commit()
+    return result.rowcount == 1
+
+
 def revoke_sessions(user: User, *, keep: str | None = None, commit: bool = True) -> None:
     """End every session of ``user`` except ``keep``."""
     stmt = delete(UserSession).where(UserSession.user_id == user.id)

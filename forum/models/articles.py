@@ -59,14 +59,30 @@ class ArticleComment(db.Model):
     # Deleted by its author, or removed by a moderator (with a reason, in the audit log).
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # Hidden by moderation or held for review (the automatic rules): out of view
+    # for everyone but its author and the site moderators until someone decides.
+    hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    hidden_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    hidden_reason: Mapped[str | None] = mapped_column(String(500))
+    # The crisis response its author saw before publishing (see Post.safety_outcome).
+    safety_outcome: Mapped[str | None] = mapped_column(String(16))
 
     author: Mapped[User | None] = relationship(foreign_keys=[author_id])
+    article: Mapped[Article] = relationship()
 
     __table_args__ = (Index("ix_article_comments_article_created", "article_id", "created_at"),)
 
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
+
+    @property
+    def is_public(self) -> bool:
+        return self.deleted_at is None and self.hidden_at is None
 
     @property
     def removed_by_moderator(self) -> bool:

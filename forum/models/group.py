@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.extensions import db
@@ -41,11 +41,23 @@ class Group(db.Model):
     last_activity_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     import_ref: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # Rules shown on the group page (Markdown, rendered by the sanitizer at save time).
+    rules_source: Mapped[str] = mapped_column(Text, default="", server_default="")
+    rules_html: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # An archived group is read-only and left out of the group list; its threads stay readable.
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # "Members may post anonymously" (sensitive groups): a member may start a thread or reply
+    # as "An anonymous member"; moderators can still reveal who (forum.actions.anonymity).
+    allows_anonymous: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     __table_args__ = (Index("ix_groups_member_count", "member_count"),)
 
     def __repr__(self) -> str:
         return f"<Group {self.slug}>"
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
 
 
 class Membership(db.Model):
@@ -60,7 +72,7 @@ class Membership(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     group: Mapped[Group] = relationship()
-    user: Mapped["User"] = relationship()  # noqa: F821
+    user: Mapped[User] = relationship()  # noqa: F821
 
     __table_args__ = (Index("ix_memberships_user_id", "user_id"),)
 

@@ -7,6 +7,7 @@ that cookie from then on, even when someone replays a copy of it.
 """
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Index, String
@@ -31,6 +32,12 @@ class UserSession(db.Model):
     user: Mapped[User] = relationship()
 
     __table_args__ = (Index("ix_user_sessions_user_id", "user_id"),)
+
+    @property
+    def handle(self) -> str:
+        """A public name for this session (the account page's "Log out" button): the id is
+        the cookie's secret and never goes into a page."""
+        return hashlib.sha256(self.id.encode()).hexdigest()[:16]
 
     def __repr__(self) -> str:
         return f"<UserSession of user {self.user_id}>"

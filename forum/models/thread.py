@@ -34,7 +34,6 @@ class Thread(db.Model):
     # Number of posts ever written, including deleted ones: the next post's number.
     post_count: Mapped[int] = mapped_column(Integer, default=0)
     reply_count: Mapped[int] = mapped_column(Integer, default=0)
-    view_count: Mapped[int] = mapped_column(Integer, default=0)
     is_locked: Mapped[bool] = mapped_column(Boolean, default=False)
     is_pinned: Mapped[bool] = mapped_column(Boolean, default=False)
     # Q&A (forum.actions.qa): the asker wants an expert; the accepted answer;
@@ -53,16 +52,21 @@ class Thread(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     import_ref: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # Started "as an anonymous member" (its opening post is anonymous too): "Started by" shows
+    # no one to anybody but the author; see forum.permissions.shows_author.
+    is_anonymous: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     group: Mapped[Group] = relationship()
     author: Mapped[User | None] = relationship()
 
     __table_args__ = (
-        # Group pages page by position on exactly this order (forum.groups.routes.THREAD_ORDER).
+        # Group pages page by position on exactly this order (forum.groups.queries.THREAD_ORDER).
         Index("ix_threads_group_activity", "group_id", "is_pinned", "last_activity_at", "id"),
         Index("ix_threads_kind_created", "kind", "created_at"),
         Index("ix_threads_author_id", "author_id"),
         Index("ix_threads_expert_queue", "asks_expert", "expert_answer_count", "created_at"),
+        # A group's Atom feed: its newest threads (forum.feeds.queries).
+        Index("ix_threads_group_created", "group_id", "created_at"),
     )
 
     @property
@@ -95,7 +99,13 @@ class Post(db.Model):
     hidden_reason: Mapped[str | None] = mapped_column(String(500))
     # Distinct members who flagged this post (kept in the write path).
     flag_count: Mapped[int] = mapped_column(Integer, default=0)
+    # The crisis response its author saw before publishing ("self", "emergency", "other"): the
+    # same resources stay on the post for its author (never for anyone else).
+    safety_outcome: Mapped[str | None] = mapped_column(String(16))
     import_ref: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # Posted "as an anonymous member": the author is stored (rate limits, bans and moderation
+    # apply to the account) but shown to no one else until a moderator reveals it (audited).
+    is_anonymous: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     thread: Mapped[Thread] = relationship()
     author: Mapped[User | None] = relationship(foreign_keys=[author_id])

@@ -35,19 +35,26 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str | None] = mapped_column(String(255))
     display_name: Mapped[str] = mapped_column(String(64), default="")
     bio: Mapped[str] = mapped_column(Text, default="")
+    # The uploaded picture's content digest (forum.models.avatars.Avatar); None: the generated one.
+    avatar_digest: Mapped[str | None] = mapped_column(String(64))
     role: Mapped[str] = mapped_column(String(16), default=Role.MEMBER.value)
     post_count: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # When the owner opened the link emailed at sign-up; NULL until then (no login before it).
+    # Accounts made by an admin, the importer or the demo are confirmed when made.
+    email_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Sanctions set by moderators. A banned or suspended account cannot log in;
     # a silenced one can read but not post until the time passes.
     banned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     suspended_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     silenced_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     import_ref: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # Who may start a private conversation with this member (forum.models.messages.MessagePolicy).
+    message_policy: Mapped[str] = mapped_column(String(16), default="anyone", server_default="anyone")
 
     # The expert verification in force (approved, not revoked), if any: the
     # source of every verified badge (see forum.models.experts).
-    current_verification: Mapped["ExpertVerification | None"] = relationship(  # noqa: F821
+    current_verification: Mapped[ExpertVerification | None] = relationship(  # noqa: F821
         primaryjoin="and_(User.id == ExpertVerification.user_id, ExpertVerification.revoked_at.is_(None))",
         foreign_keys="ExpertVerification.user_id", uselist=False, viewonly=True)
     # The server-side session (``UserSession.id``) this object was loaded for or

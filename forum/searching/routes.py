@@ -7,9 +7,10 @@ from forum import permissions
 from forum.extensions import db
 from forum.models import Group
 from forum.pagination import Pager, requested_page
-from forum.searching import bp
+from forum.searching import bp, grouping
+from forum.searching.queries import ask_url
+from forum.searching.service import run_search, similar_questions
 from search.interface import PER_PAGE, Filters
-from search.service import run_search, similar_questions
 
 MAX_SIMILAR_INPUT = 2000
 
@@ -35,15 +36,21 @@ def results():
     text = request.args.get("q", "")
     page = requested_page()
     filters, group = _filters()
-    outcome = run_search(current_user, text, filters, page) if text.strip() else None
+    exact = request.args.get("exact") == "1"  # "search instead for": no automatic correction
+    outcome = run_search(current_user, text, filters, page, correct=not exact, grouped=True) \
+        if text.strip() else None
     pager = Pager(page, PER_PAGE, outcome.total) if outcome else None
     if outcome and outcome.total and page > pager.pages:
         abort(404)
-    args = {k: v for k, v in request.args.items() if k in ("q", "group", "kind", "expert", "sort") and v}
-    suggestion_url = url_for("search.results", **{**args, "q": outcome.suggestion}) \
+    args = {k: v for k, v in request.args.items() if k in ("q", "group", "kind", "expert", "sort", "exact") and v}
+    plain = {k: v for k, v in args.items() if k != "exact"}
+    suggestion_url = url_for("searching.results", **{**plain, "q": outcome.suggestion}) \
         if outcome and outcome.suggestion else None
+    exact_url = url_for("searching.results", **{**plain, "exact": "1"}) if outcome and outcome.corrected_from else None
+    ask = ask_url(current_user, text, group) if outcome and not outcome.error and not outcome.total else None
     return render_template("search/results.html", q=text, outcome=outcome, pager=pager, filters=filters,
-                           group=group, groups=_searchable_groups(), args=args, suggestion_url=suggestion_url)
+                           group=group, groups=_searchable_groups(), args=args, suggestion_url=suggestion_url,
+                           exact_url=exact_url, ask_url=ask, max_ranked=grouping.MAX_RANKED)
 
 
 @bp.route("/search/similar")

@@ -1,9 +1,11 @@
-"""Moderator actions on posts, threads and people, and members' flags.
+"""Moderator actions on posts, comments, threads and people, and members' flags.
 
 Each function checks the state it needs, changes it, writes the audit row and
 commits: one transaction per action. Permission checks (who may do this in
 which group) belong to ``forum.permissions`` and are made by the caller.
 Functions raise ``ActionError`` with a message fit to show the person.
+Deleting is not here: ``forum.actions.posts.delete_post`` and
+``forum.actions.articles.delete_comment`` serve authors and moderators alike.
 """
 
 from __future__ import annotations
@@ -14,20 +16,23 @@ from flask import current_app, has_app_context
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from forum.actions import ActionError
-from forum.extensions import db
-from forum.models import Group, Post, Thread, User, utcnow
-from moderation.audit import (
+from forum.actions import ActionError, notify
+from forum.actions.articles import delete_comment
+from forum.actions.audit import (
     clean_reason,
     clear_hidden,
     close_review,
     open_review,
     record,
     record_post,
+    record_target,
     set_hidden,
 )
-from moderation.models import Flag, FlagReason, ReviewItem, WatchedWord, WordAction
-from moderation.rules import WORD_MAX
+from forum.actions.posts import delete_post
+from forum.extensions import db
+from forum.models import ArticleComment, DrugReview, Group, Post, Thread, User, utcnow
+from forum.models.moderation import Flag, FlagReason, ReviewItem, WatchedWord, WordAction
+from moderation.rules import WORD_MAX, normalize_word
 
 DETAILS_MAX = 1000
 DAYS_MAX = 365
@@ -68,7 +73,7 @@ def flag_post(reporter: User, post: Post, reason: str, details: str = "") -> Fla
     if post.is_deleted:
         raise ActionError("That post was deleted.")
     if db.session.scalar(select(Flag.id).where(Flag.post_id == post.id, Flag.reporter_id == reporter.id)):
-        raise ActionError("You have already flagged this post. The moderators will look at it.")
+        raise ActionError("You have already flagged this post. The moderators will look at it; there is no need to flag it again.")
     flag = Flag(
         post_id=post.id, reporter_id=reporter.id, reason=reason.value, details=details, created_at=utcnow()
     )
@@ -77,7 +82,7 @@ def flag_post(reporter: User, post: Post, reason: str, details: str = "") -> Fla
         db.session.flush()
     except IntegrityError:
         db.session.rollback()
-        raise ActionError("You have already flagged this post. The moderators will look at it.") from None
+        raise ActionError("You have already flagged this post. The moderators will look at it; there is no need to flag it again.") from None
     post.flag_count = (post.flag_count or 0) + 1
     open_review(post, reason.value, urgent=reason == FlagReason.CRISIS)
     threshold = _threshold()
@@ -92,61 +97,78 @@ def flag_post(reporter: User, post: Post, reason: str, details: str = "") -> Fla
 # -- posts -------------------------------------------------------------------
 
 
-def hide_post(moderator: User, post: Post, reason: str) -> Post:
+def hide(moderator: User, target: Post | ArticleComment, reason: str) -> Post | ArticleComment:
+    """Hide a post or an article comment from readers until a moderator restores it."""
     reason = _require_reason(reason)
-    if post.is_deleted:
-        raise ActionError("That post was deleted.")
-    set_hidden(post, moderator, reason)
-    close_review(post, moderator, "hide")
-    record_post(moderator, "hide_post", post, reason)
+    if target.is_deleted:
+        raise ActionError("That was deleted.")
+    set_hidden(target, moderator, reason)
+    close_review(target, moderator, "hide")
+    record_target(moderator, "hide", target, reason)
+    notify.post_moderated(moderator, target, "hidden", reason)
     db.session.commit()
-    return post
+    return target
 
 
-def unhide_post(moderator: User, post: Post, reason: str = "") -> Post:
-    if not post.is_hidden:
-        raise ActionError("That post is not hidden.")
-    clear_hidden(post)
-    close_review(post, moderator, "keep")
-    record_post(moderator, "unhide_post", post, reason)
+def unhide(moderator: User, target: Post | ArticleComment, reason: str = "") -> Post | ArticleComment:
+    if not target.is_hidden:
+        raise ActionError("That is not hidden.")
+    clear_hidden(target)
+    close_review(target, moderator, "keep")
+    record_target(moderator, "unhide", target, reason)
+    notify.post_published(target)
     db.session.commit()
-    return post
+    return target
 
 
-def keep_post(moderator: User, post: Post, reason: str = "") -> Post:
-    """Decide the post is fine: publish it if held or hidden, and clear its flags."""
-    if post.is_hidden:
-        clear_hidden(post)
-    close_review(post, moderator, "keep")
-    record_post(moderator, "keep_post", post, reason)
+def keep(moderator: User, target: Post | ArticleComment, reason: str = "") -> Post | ArticleComment:
+    """Decide the post or comment is fine: publish it if held or hidden, and clear its flags."""
+    if target.is_hidden:
+        clear_hidden(target)
+        notify.post_published(target)
+    close_review(target, moderator, "keep")
+    record_target(moderator, "keep", target, reason)
     db.session.commit()
-    return post
+    return target
 
 
-def remove_post(moderator: User, post: Post, reason: str) -> Post:
-    """Delete a post as a moderator (soft delete; the thread stays readable)."""
-    reason = _require_reason(reason)
-    if post.is_deleted:
-        raise ActionError("That post was already deleted.")
-    post.deleted_at, post.deleted_by_id = utcnow(), moderator.id
-    if not post.is_opening:
-        db.session.execute(
-            update(Thread).where(Thread.id == post.thread_id).values(reply_count=Thread.reply_count - 1)
-        )
-    close_review(post, moderator, "delete")
-    record_post(moderator, "delete_post", post, reason)
-    db.session.commit()
-    return post
+def _delete(moderator: User, target: Post | ArticleComment | DrugReview, reason: str):
+    if isinstance(target, DrugReview):
+        from forum.actions.reviews import remove_review
+
+        return remove_review(moderator, target, reason)
+    if isinstance(target, ArticleComment):
+        return delete_comment(moderator, target, reason)
+    return delete_post(moderator, target, reason)
 
 
-def decide(moderator: User, item: ReviewItem, decision: str, reason: str = "") -> Post:
-    """A decision on a queue row: keep, hide or delete."""
+def decide(moderator: User, item: ReviewItem, decision: str, reason: str = "") -> Post | ArticleComment:
+    """A decision on a queue row: keep, hide or delete (the last two with a reason).
+
+    A private message is never deleted by a moderator, only hidden; a report
+    about a member can only be dismissed here (sanctions are on the member's page)."""
     if not item.is_open:
-        raise ActionError("Someone has already decided on this post.")
-    actions = {"keep": keep_post, "hide": hide_post, "delete": remove_post}
+        raise ActionError("Someone has already decided on this.")
+    actions = {"keep": keep, "hide": hide, "delete": _delete}
     if decision not in actions:
         raise ActionError("Choose keep, hide or delete.")
-    return actions[decision](moderator, item.post, reason)
+    if item.reported_user_id is not None and decision != "keep":
+        raise ActionError("A report about a member is dismissed with “Keep”; to act on the member, "
+                          "warn, silence, suspend or ban them.")
+    if decision != "keep":
+        reason = _require_reason(reason)
+    if item.message_id is not None and decision == "delete":
+        decision = "hide"
+    if item.reported_user_id is not None:
+        return dismiss_member_report(moderator, item.target, reason)
+    return actions[decision](moderator, item.target, reason)
+
+
+def dismiss_member_report(moderator: User, member: User, reason: str = "") -> User:
+    close_review(member, moderator, "keep")
+    record_target(moderator, "dismiss", member, reason)
+    db.session.commit()
+    return member
 
 
 # -- threads -----------------------------------------------------------------
@@ -158,7 +180,7 @@ def _thread_record(moderator, action, thread, reason):
         action,
         "thread",
         thread.id,
-        target_user_id=thread.author_id,
+        target_user_id=None if thread.is_anonymous else thread.author_id,  # the log never names it
         group_id=thread.group_id,
         reason=reason,
     )
@@ -281,7 +303,7 @@ def sanction_user(
 
 
 def add_watched_word(admin: User, word: str, action: str) -> WatchedWord:
-    word = " ".join((word or "").split()).lower()
+    word = normalize_word(word)
     if not word:
         raise ActionError("Type a word or phrase to watch.")
     if len(word) > WORD_MAX:

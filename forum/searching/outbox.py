@@ -1,16 +1,20 @@
 """Keeping the index in step with the database, without ever losing an update.
 
 Every flush of the ORM session is inspected (``after_flush``): changed posts,
-threads, groups, articles and role changes become rows in ``search_outbox``,
+threads, groups, articles, drugs (and their names, sections and conditions)
+and role changes become rows in ``search_outbox``,
 inserted on the flush's own connection, so they commit or roll back with the
 change itself. After the commit (``after_commit``) the rows of that
 transaction are drained: the current state of what they name is read from the
 database and written to the index, and only then are the rows deleted. If the
 index is locked for too long, or the process dies first, the rows stay, and
 the next drain (which also takes a few leftovers) or
-``flask --app forum search sync`` finishes the job. Bulk inserts that bypass
-the ORM (the importer) queue one ``rebuild`` row instead, which only ``sync``
-and ``rebuild`` act on.
+``flask --app forum search sync`` finishes the job. Bulk UPDATE and DELETE
+statements (``update(Post).where(...)``, an account's text erased in one go)
+never reach a flush, so ``do_orm_execute`` sees them too: when one touches a
+searchable column it reads the ids its WHERE clause selects and queues them in
+the same transaction. Bulk inserts that bypass the ORM (the importer) queue one
+``rebuild`` row instead, which only ``sync`` and ``rebuild`` act on.
 """
 from __future__ import annotations
 
@@ -25,8 +29,20 @@ from sqlalchemy.orm import Session
 
 from forum.database import immediate_writes
 from forum.extensions import db
-from forum.models import Article, ExpertVerification, Group, Post, Thread, User, utcnow
-from search.models import SearchOutbox
+from forum.models import (
+    Article,
+    Drug,
+    DrugCondition,
+    DrugName,
+    DrugSection,
+    ExpertVerification,
+    Group,
+    Post,
+    Thread,
+    User,
+    utcnow,
+)
+from forum.models.search import SearchOutbox
 
 log = logging.getLogger(__name__)
 PENDING = "search_outbox_ids"
@@ -37,9 +53,23 @@ WATCHED = {
     Group: ("group", ("name", "description")),
     User: ("user", ("role",)),
     Article: ("article", ("title", "summary", "body_html")),
+    Drug: ("drug", ("name", "brand_names", "drug_class", "kind")),
 }
-TREE_ATTRS = ("group_id", "kind")  # a thread moved or changed kind: its replies change too
-SEARCHABLE_TABLES = {"posts", "threads", "groups"}
+# Rows that are part of a drug's document: any change re-indexes the drug (by ``drug_id``).
+DRUG_PARTS = (DrugSection, DrugName, DrugCondition)
+# A thread moved, changed kind or was hidden or shown again: its replies change too.
+TREE_ATTRS = ("group_id", "kind", "hidden_at")
+SEARCHABLE_TABLES = {"posts", "threads", "groups", "drugs"}
+# Bulk UPDATE/DELETE on these tables: (outbox kind, id column, searchable columns).
+BULK_WATCHED = {
+    "posts": ("post", "id", WATCHED[Post][1]),
+    "threads": ("thread_tree", "id", WATCHED[Thread][1] + TREE_ATTRS),
+    "groups": ("group", "id", WATCHED[Group][1]),
+    "articles": ("article", "id", WATCHED[Article][1]),
+    "drugs": ("drug", "id", WATCHED[Drug][1]),
+    "users": ("user", "id", WATCHED[User][1]),
+    "expert_verifications": ("user", "user_id", ("revoked_at", "user_id")),
+}
 LEFTOVER_AGE = timedelta(seconds=30)
 LEFTOVERS = 50
 LEFTOVER_CHECK_EVERY = 10.0  # seconds between looks for rows other drains left behind
@@ -64,6 +94,10 @@ def outbox_entries(session) -> set[tuple[str, int]]:
         if type(obj) is ExpertVerification:  # granted or revoked: the author's posts change "expert"
             if obj in session.new or _changed(obj, ("revoked_at",)):
                 found.add(("user", obj.user_id))
+            continue
+        if type(obj) in DRUG_PARTS:
+            if obj.drug_id is not None:
+                found.add(("drug", obj.drug_id))
             continue
         entry = WATCHED.get(type(obj))
         if entry is None:
@@ -102,17 +136,61 @@ def _queue_rebuild_for_bulk_inserts(state):
     session.connection().execute(insert(SearchOutbox.__table__).values(kind="rebuild", created_at=utcnow()))
 
 
-@event.listens_for(Session, "after_flush")
-def _write_outbox(session, _flush_context):
-    entries = outbox_entries(session)
-    if not entries:
+def _columns_set(statement) -> set[str] | None:
+    """Names of the columns an UPDATE sets; None when they cannot be told (assume all)."""
+    values = getattr(statement, "_values", None) or getattr(statement, "_ordered_values", None)
+    if not values:
+        return None
+    pairs = values.items() if isinstance(values, dict) else values
+    return {getattr(key, "key", None) or getattr(key, "name", None) or str(key) for key, _ in pairs}
+
+
+def _bulk_entries(state) -> list[tuple[str, int]]:
+    """(kind, id) for the searchable rows a bulk UPDATE or DELETE is about to change."""
+    statement = state.statement
+    table = getattr(statement, "table", None)
+    watched = BULK_WATCHED.get(getattr(table, "name", None))
+    if watched is None:
+        return []
+    kind, id_column, columns = watched
+    if state.is_update:
+        changed = _columns_set(statement)
+        if changed is not None and not changed & set(columns):
+            return []
+    parameters = state.parameters
+    if isinstance(parameters, (list, tuple)):  # an executemany by primary key: the ids are the rows given
+        return [(kind, row[id_column]) for row in parameters if row.get(id_column) is not None]
+    query = select(table.c[id_column]).distinct()
+    if statement.whereclause is not None:
+        query = query.where(statement.whereclause)
+    ids = state.session.execute(query, parameters or {}).scalars().all()
+    return [(kind, i) for i in ids if i is not None]
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _queue_bulk_changes(state):
+    """Bulk UPDATE and DELETE skip flush events: queue what they change in their transaction."""
+    if not (state.is_update or state.is_delete):
         return
+    entries = _bulk_entries(state)
+    if entries:
+        _insert_rows(state.session, set(entries))
+
+
+def _insert_rows(session, entries: set[tuple[str, int]]) -> None:
     now = utcnow()
     rows = [{"kind": k, "object_id": (i or None), "created_at": now} for k, i in sorted(entries)]
     ids = session.connection().execute(
         insert(SearchOutbox.__table__).returning(SearchOutbox.__table__.c.id), rows).scalars().all()
     session.info.setdefault(PENDING, []).extend(
-        Row(i, r["kind"], r["object_id"]) for i, r in zip(ids, rows))
+        Row(i, r["kind"], r["object_id"]) for i, r in zip(ids, rows, strict=True))
+
+
+@event.listens_for(Session, "after_flush")
+def _write_outbox(session, _flush_context):
+    entries = outbox_entries(session)
+    if entries:
+        _insert_rows(session, entries)
 
 
 @event.listens_for(Session, "after_commit")
@@ -156,8 +234,8 @@ def drain(rows: list[Row] | None = None, *, leftovers: bool = False, lock_timeou
 
     Returns how many rows were handled. Raises ``IndexBusy`` if the index stays locked.
     """
-    from search import get_backend
-    from search.documents import resolve
+    from forum.searching import get_backend
+    from forum.searching.documents import resolve
 
     backend = get_backend()
     engine = db.engine

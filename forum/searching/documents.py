@@ -1,11 +1,14 @@
 """Searchable documents, read from the database.
 
-Four kinds of document, keyed ``t:<thread id>`` (title and opening post),
-``p:<post id>`` (a reply), ``g:<group id>`` (name and description) and
-``a:<article id>`` (Second Opinion articles). A post is an expert's when its
+Five kinds of document, keyed ``t:<thread id>`` (title and opening post),
+``p:<post id>`` (a reply), ``g:<group id>`` (name and description),
+``a:<article id>`` (Second Opinion articles) and ``d:<drug id>`` (a drug's
+names, class, conditions and uses, so a drug an importer adds is found). A post is an expert's when its
 author holds a current (unrevoked) verification, whatever their site role.
 A document is public only if its post is neither deleted nor hidden by
-moderation; private content is public too as far as the index goes: who may
+moderation, and a reply only while its thread is not hidden (an opening post
+hidden or held, a thread merged away): search counts and lists only what
+readers of the thread page see; private content is public too as far as the index goes: who may
 see a group is decided at query time from its group id, so joining or leaving
 a group takes effect at once.
 
@@ -15,21 +18,23 @@ batches, so a rebuild of 40,000 posts reads the database in a second or two.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from itertools import chain
-from typing import Iterable, Iterator
 
 from sqlalchemy import and_, exists, func, select
+from sqlalchemy.orm import selectinload
 
-from forum.models import Article, ExpertVerification, Group, Post, Thread
-from search.interface import Document
+from forum.models import Article, Drug, DrugName, ExpertVerification, Group, Post, SectionKind, Thread
+from search.interface import Changes, Document
 from search.text import html_to_text
 
 BATCH = 2000
 
 
 def _by_verified_expert():
-    """True for a post whose author holds a current verification."""
-    return exists().where(ExpertVerification.user_id == Post.author_id, ExpertVerification.revoked_at.is_(None))
+    """True for a post, not posted anonymously, whose author holds a current verification."""
+    return and_(Post.is_anonymous.is_(False), exists().where(ExpertVerification.user_id == Post.author_id,
+                                                              ExpertVerification.revoked_at.is_(None)))
 
 
 def _public_post(deleted_at, hidden_at) -> bool:
@@ -64,7 +69,8 @@ def _thread_doc(row, experts: set[int]) -> Document:
 def _replies(session, where) -> list:
     return session.execute(
         select(Post.id, Post.body_html, Post.created_at, Post.deleted_at, Post.hidden_at,
-               Thread.group_id, Thread.kind, _by_verified_expert().label("by_expert"))
+               Thread.group_id, Thread.kind, Thread.hidden_at.label("thread_hidden_at"),
+               _by_verified_expert().label("by_expert"))
         .join(Thread, Thread.id == Post.thread_id)
         .where(Post.number > 1, where).order_by(Post.id)
     ).all()
@@ -72,7 +78,7 @@ def _replies(session, where) -> list:
 
 def _reply_doc(row) -> Document:
     return Document(f"p:{row.id}", "post", row.id, row.group_id, row.kind, bool(row.by_expert),
-                    _public_post(row.deleted_at, row.hidden_at), row.created_at, "",
+                    _public_post(row.deleted_at, row.hidden_at) and row.thread_hidden_at is None, row.created_at, "",
                     html_to_text(row.body_html))
 
 
@@ -96,21 +102,32 @@ def _articles(session, ids: list[int] | None) -> list[Document]:
     return [_article_doc(a) for a in session.scalars(stmt)]
 
 
-class Changes:
-    """What one batch of outbox rows means for the index."""
+def _drug_docs(session, where) -> list[Document]:
+    drugs = list(session.scalars(select(Drug).options(selectinload(Drug.sections), selectinload(Drug.conditions))
+                                 .where(where).order_by(Drug.id)))
+    names: dict[int, list[str]] = {}
+    if drugs:
+        for drug_id, name in session.execute(select(DrugName.drug_id, DrugName.name).where(
+                DrugName.drug_id.in_([d.id for d in drugs])).order_by(DrugName.id)):
+            names.setdefault(drug_id, []).append(name)
+    docs = []
+    for drug in drugs:
+        uses = [s.body for s in drug.sections if s.kind == SectionKind.USES.value][:2]
+        body = " ".join([*dict.fromkeys(names.get(drug.id, [])), *drug.brand_names, drug.drug_class,
+                         *(c.name for c in drug.conditions), *(u[:2000] for u in uses)])
+        docs.append(Document(f"d:{drug.id}", "drug", drug.id, None, "", False, True, drug.created_at,
+                             drug.name, body))
+    return docs
 
-    def __init__(self):
-        self.documents: dict[str, Document] = {}
-        self.removals: set[str] = set()
-        self.purged_groups: set[int] = set()
 
-    def put(self, doc: Document) -> None:
-        if doc.public:
-            self.documents[doc.key] = doc
-            self.removals.discard(doc.key)
-        else:
-            self.removals.add(doc.key)
-            self.documents.pop(doc.key, None)
+def _iter_drugs(session) -> Iterator[Document]:
+    last = 0
+    while True:
+        ids = list(session.scalars(select(Drug.id).where(Drug.id > last).order_by(Drug.id).limit(BATCH // 4)))
+        if not ids:
+            return
+        yield from _drug_docs(session, Drug.id.in_(ids))
+        last = ids[-1]
 
 
 def resolve(session, rows: Iterable[tuple[str, int | None]]) -> Changes:
@@ -155,11 +172,30 @@ def resolve(session, rows: Iterable[tuple[str, int | None]]) -> Changes:
             changes.put(doc)
         for missing in wanted["article"] - {d.object_id for d in docs}:
             changes.removals.add(f"a:{missing}")
+    if wanted.get("drug"):
+        docs = _drug_docs(session, Drug.id.in_(sorted(wanted["drug"])))
+        for doc in docs:
+            changes.put(doc)
+        for missing in wanted["drug"] - {d.object_id for d in docs}:
+            changes.removals.add(f"d:{missing}")
     return changes
 
 
+def count_expected(session) -> tuple[int, int]:
+    """(public documents, all documents) in the database: a sound index holds at least the first
+    (a rebuild writes only those) and at most the second (later changes may add hidden ones)."""
+    visible = and_(Post.deleted_at.is_(None), Post.hidden_at.is_(None))
+    threads = session.scalar(select(func.count()).select_from(Thread).join(
+        Post, and_(Post.thread_id == Thread.id, Post.number == 1)).where(visible, Post.body_html.is_not(None)))
+    replies = session.scalar(select(func.count()).select_from(Post).where(Post.number > 1, visible))
+    others = sum(session.scalar(select(func.count()).select_from(model)) for model in (Group, Article))
+    total = session.scalar(select(func.count()).select_from(Thread)) + session.scalar(
+        select(func.count()).select_from(Post).where(Post.number > 1)) + others
+    return threads + replies + others, total
+
+
 def count_all(session) -> int:
-    return sum(session.scalar(select(func.count()).select_from(model)) for model in (Post, Group, Article))
+    return sum(session.scalar(select(func.count()).select_from(model)) for model in (Post, Group, Article, Drug))
 
 
 def iter_all(session) -> Iterator[Document]:
@@ -168,6 +204,7 @@ def iter_all(session) -> Iterator[Document]:
     yield from chain(_iter_threads(session, experts), _iter_replies(session))
     yield from _groups(session, Group.id.is_not(None))
     yield from _articles(session, None)
+    yield from _iter_drugs(session)
 
 
 def _iter_threads(session, experts) -> Iterator[Document]:
