@@ -1,0 +1,161 @@
+"""Notification email: sent at once by a job, or gathered into daily and weekly digests.
+
+Every message has a plain-text and an HTML part and RFC 8058 one-click
+unsubscribe headers (``List-Unsubscribe`` with a signed token, and
+``List-Unsubscribe-Post``), so a mail client can stop it without a login. At
+send time the job checks everything again: the account still exists and may be
+told, the notification is unread and not yet emailed, the person still wants it
+now, and they may still see what it is about (someone who lost access to a
+private group in between gets nothing). Delivery goes through
+``forum.mail.send_once``, so a retried job never sends twice.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import current_app, has_request_context, render_template, url_for
+from itsdangerous import BadSignature, URLSafeSerializer
+from sqlalchemy import select, update
+from sqlalchemy.orm import joinedload
+
+from forum import permissions
+from forum.extensions import db
+from forum.mail import build_message, send_once
+from forum.models import EmailPreference, Frequency, Notification, NotificationKind, User, utcnow
+from forum.notifications.queries import batches, describe, target_url, visible_notifications
+
+K = NotificationKind
+DEFAULTS = {K.HELPFUL: Frequency.DAILY, K.NEW_THREAD: Frequency.DAILY}
+LABELS = {
+    K.REPLY: "Replies and answers in threads you watch",
+    K.EXPERT_ANSWER: "An expert answers your question",
+    K.ACCEPTED: "Your answer is accepted",
+    K.HELPFUL: "Your answer is marked helpful",
+    K.MENTION: "Someone @mentions you",
+    K.JOIN_APPROVED: "A group approves your request to join",
+    K.JOIN_DECLINED: "A group declines your request to join",
+    K.EXPERT_DECIDED: "Your expert application is decided",
+    K.MODERATED: "A moderator acts on your post",
+    K.NEW_THREAD: "New threads in groups you follow",
+    K.MESSAGE: "Someone sends you a private message",
+    K.RECALL: "An FDA recall may concern a medicine on your My Medicine list",
+}
+SALT = "askwell-unsubscribe"
+
+
+def preferences(user_id: int) -> dict[str, str]:
+    """How often each kind is emailed to ``user_id`` (defaults filled in)."""
+    chosen = {p.kind: p.frequency for p in db.session.scalars(
+        select(EmailPreference).where(EmailPreference.user_id == user_id))}
+    return {k.value: chosen.get(k.value, DEFAULTS.get(k, Frequency.IMMEDIATELY).value) for k in NotificationKind}
+
+
+def unsubscribe_token(user_id: int, kind: str | None) -> str:
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=SALT).dumps({"u": user_id, "k": kind or ""})
+
+
+def read_unsubscribe_token(token: str) -> tuple[int, str | None] | None:
+    """The (user id, kind) a token names; None if it was not made here."""
+    try:
+        data = URLSafeSerializer(current_app.config["SECRET_KEY"], salt=SALT).loads(token)
+        return int(data["u"]), (data.get("k") or None)
+    except (BadSignature, KeyError, TypeError, ValueError):
+        return None
+
+
+def _site_url(build):
+    """Absolute URLs in email, from SITE_URL (never a request's Host header)."""
+    site = current_app.config.get("SITE_URL") or "http://localhost:5000"
+    if has_request_context():
+        return site + build()
+    with current_app.test_request_context(base_url=site):
+        return site + build()
+
+
+def _message(user: User, subject: str, template: str, kind: str | None, **context):
+    unsubscribe = _site_url(lambda: url_for("notifications.unsubscribe", token=unsubscribe_token(user.id, kind)))
+    settings = _site_url(lambda: url_for("notifications.email_settings"))
+    context.update(user=user, unsubscribe_url=unsubscribe, settings_url=settings,
+                   site_name=current_app.config["SITE_NAME"])
+    with current_app.test_request_context(base_url=current_app.config.get("SITE_URL") or "http://localhost:5000"):
+        text = render_template(f"notifications/email/{template}.txt", **context)
+        html = render_template(f"notifications/email/{template}.html", **context)
+    headers = {"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    return build_message(user.email, subject, text, html=html, headers=headers)
+
+
+def _entry(n: Notification) -> dict:
+    """What an email says about one notification: the sentence, the link, a short excerpt."""
+    from moderation.sanitize import plain_text
+
+    excerpt = ""
+    if n.post is not None and n.kind in (K.REPLY, K.EXPERT_ANSWER, K.MENTION, K.NEW_THREAD):
+        excerpt = plain_text(n.post.body_source, 300)
+    return {"text": describe([n]), "url": _site_url(lambda: target_url(n)), "excerpt": excerpt}
+
+
+def _wanted_now(notifications: list[Notification]) -> list[Notification]:
+    """The unread, un-emailed ones whose owner wants this kind at once (one query for all)."""
+    fresh = [n for n in notifications if n.read_at is None and n.emailed_at is None]
+    chosen = {(p.user_id, p.kind): p.frequency for p in db.session.scalars(
+        select(EmailPreference).where(EmailPreference.user_id.in_({n.user_id for n in fresh})))}
+    default = {k.value: DEFAULTS.get(k, Frequency.IMMEDIATELY).value for k in NotificationKind}
+    return [n for n in fresh
+            if chosen.get((n.user_id, n.kind), default.get(n.kind)) == Frequency.IMMEDIATELY.value]
+
+
+def send_immediately(notification_ids: list[int]) -> None:
+    """Job: email each notification whose owner wants it at once (checked again now)."""
+    from forum.notifications.queries import prime_memberships
+
+    rows = db.session.scalars(select(Notification).options(joinedload(Notification.user))
+                              .where(Notification.id.in_(notification_ids))).all()
+    wanted = _wanted_now(rows)
+    prime_memberships([n.user_id for n in wanted])
+    for n in wanted:
+        user = n.user
+        if user is None or not permissions.can_see_notification(user, n):
+            continue
+        entry = _entry(n)
+        message = _message(user, entry["text"][:150], "notification", n.kind, entry=entry)
+        if send_once(f"notification:{n.id}", message, user_id=user.id):
+            db.session.execute(update(Notification).where(Notification.id == n.id).values(emailed_at=utcnow()))
+            db.session.commit()
+
+
+def digest_period_key(period: str, now: datetime) -> str:
+    if period == Frequency.WEEKLY.value:
+        year, week, _ = now.isocalendar()
+        return f"{year}-W{week:02d}"
+    return now.strftime("%Y-%m-%d")
+
+
+def users_due_a_digest(period: str) -> list[int]:
+    """Accounts with unread, un-emailed notifications of a kind they chose for this digest."""
+    chosen = [k.value for k in NotificationKind if DEFAULTS.get(k, Frequency.IMMEDIATELY).value == period]
+    explicit = select(EmailPreference.user_id).where(EmailPreference.frequency == period)
+    stmt = select(Notification.user_id).distinct().where(
+        Notification.read_at.is_(None), Notification.emailed_at.is_(None),
+        Notification.kind.in_(chosen) | Notification.user_id.in_(explicit))
+    return list(db.session.scalars(stmt))
+
+
+def send_digest(user_id: int, period: str, period_key: str) -> bool:
+    """Job: one email with ``user_id``'s unread activity of the kinds they chose for ``period``."""
+    user = db.session.get(User, user_id)
+    if user is None or not permissions.can_receive_notifications(user):
+        return False
+    wanted = {k for k, f in preferences(user_id).items() if f == period}
+    items = [n for n in visible_notifications(user, limit=200, unread_only=True)
+             if n.kind in wanted and n.emailed_at is None]
+    if not items:
+        return False
+    lines = [{"text": b.text, "url": _site_url(lambda b=b: target_url(b.first))} for b in batches(items)]
+    subject = f"Your {period} {current_app.config['SITE_NAME']} digest: {len(items)} new"
+    message = _message(user, subject, "digest", None, lines=lines, period=period)
+    sent = send_once(f"digest:{period}:{user_id}:{period_key}", message, user_id=user_id)
+    if sent:
+        db.session.execute(update(Notification).where(Notification.id.in_([n.id for n in items]))
+                           .values(emailed_at=utcnow()))
+        db.session.commit()
+    return sent
