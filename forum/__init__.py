@@ -21,15 +21,21 @@ def create_app(config: dict | None = None) -> Flask:
     )
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
-    from forum.config import build_config, load_secret_key
+    from forum.config import build_config, database_options, load_secret_key
 
     app.config.update(build_config(app.instance_path))
     if config:
         app.config.update(config)
+    # Timeouts for the database actually used (a test or script may pass its own URL).
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**database_options(app.config["SQLALCHEMY_DATABASE_URI"]),
+                                               **(config or {}).get("SQLALCHEMY_ENGINE_OPTIONS", {})}
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = load_secret_key(app.instance_path)
 
-    from forum import database, security, static_files, templating
+    from forum import database, request_input, security, static_files, templating
+    from forum.urls import BoundedIntConverter
+
+    app.url_map.converters["int"] = BoundedIntConverter
     from forum.extensions import cache, csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)
@@ -42,10 +48,16 @@ def create_app(config: dict | None = None) -> Flask:
     templating.configure(app)
     security.configure(app)
     static_files.configure(app)
+    request_input.configure(app)
 
-    import search
+    from forum import jobs, searching
 
-    search.init_app(app)
+    jobs.init_app(app)
+    from moderation import crisis
+
+    searching.init_app(app)
+    # The crisis model is trained once from the repository's data and kept here for every worker.
+    crisis.configure(app.config.get("SAFETY_MODEL_DIR") or str(Path(app.instance_path) / "safety-model"))
 
     from forum.blueprints import register_blueprints
     from forum.cli import register_commands

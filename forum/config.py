@@ -61,7 +61,8 @@ def cache_config() -> dict:
     """The fragment cache (Flask-Caching): one SimpleCache per process by default,
     Redis shared by every worker when CACHE_REDIS_URL is set, or CACHE_TYPE as given."""
     redis_url = os.environ.get("CACHE_REDIS_URL", "")
-    default_type = "RedisCache" if redis_url else "SimpleCache"
+    # Redis with timeouts and a local-memory fallback while it is unreachable (forum.cache_backend).
+    default_type = "forum.cache_backend.ResilientRedisCache" if redis_url else "SimpleCache"
     config = {
         "CACHE_TYPE": os.environ.get("CACHE_TYPE", default_type),
         "CACHE_DEFAULT_TIMEOUT": _env_int("CACHE_DEFAULT_TIMEOUT", 24 * 3600),
@@ -72,7 +73,29 @@ def cache_config() -> dict:
     }
     if redis_url:
         config["CACHE_REDIS_URL"] = redis_url
+        config["CACHE_OPTIONS"] = redis_timeouts()
     return config
+
+
+def redis_timeouts() -> dict:
+    """Connect and socket timeouts for every Redis client: a Redis that accepts connections but never
+    answers costs this long, then the cache and the limits fall back to local memory."""
+    seconds = float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.5"))
+    return {"socket_timeout": seconds, "socket_connect_timeout": seconds}
+
+
+def database_options(url: str) -> dict:
+    """Engine options: on PostgreSQL a connect timeout and a statement timeout, so a database that
+    never answers fails fast (a friendly 503) instead of hanging every worker."""
+    options: dict = {"pool_pre_ping": True}
+    if url.startswith("postgresql"):
+        options["pool_timeout"] = _env_int("DATABASE_POOL_TIMEOUT", 10)
+        options["connect_args"] = {
+            "connect_timeout": _env_int("DATABASE_CONNECT_TIMEOUT", 5),
+            "options": f"-c statement_timeout={_env_int('DATABASE_STATEMENT_TIMEOUT_MS', 30000)}"
+                       f" -c lock_timeout={_env_int('DATABASE_LOCK_TIMEOUT_MS', 10000)}",
+        }
+    return options
 
 
 def build_config(instance_path: str) -> dict:
@@ -86,7 +109,7 @@ def build_config(instance_path: str) -> dict:
         database_url = "postgresql+psycopg://" + database_url[len("postgresql://"):]
     return {
         "SQLALCHEMY_DATABASE_URI": database_url,
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "SQLALCHEMY_ENGINE_OPTIONS": database_options(database_url),
         "SQLITE_BUSY_TIMEOUT_MS": _env_int("SQLITE_BUSY_TIMEOUT_MS", 15000),
         "SEARCH_BACKEND": os.environ.get("SEARCH_BACKEND", "whoosh"),
         # Pages of search hits kept in the app cache under the index version (Whoosh only).
@@ -97,6 +120,8 @@ def build_config(instance_path: str) -> dict:
         "SEARCH_SYNONYMS_FILE": os.environ.get(
             "SEARCH_SYNONYMS_FILE", str(Path(instance_path) / "search-synonyms.txt")
         ),
+        # Where the trained crisis model is kept (trained from the repository's data on first use).
+        "SAFETY_MODEL_DIR": os.environ.get("SAFETY_MODEL_DIR", str(Path(instance_path) / "safety-model")),
         "POSTS_PER_PAGE": _env_int("POSTS_PER_PAGE", 20),
         "THREADS_PER_PAGE": _env_int("THREADS_PER_PAGE", 25),
         "SESSION_COOKIE_HTTPONLY": True,
@@ -113,6 +138,10 @@ def build_config(instance_path: str) -> dict:
         "SITE_URL": os.environ.get("SITE_URL", "").rstrip("/"),
         **cache_config(),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_STORAGE_OPTIONS": (redis_timeouts() if os.environ.get("RATELIMIT_STORAGE_URI", "")
+                                      .startswith(("redis", "rediss")) else {}),
+        # Seconds the cache and the hand-made counts use local memory after Redis failed.
+        "REDIS_RETRY_SECONDS": _env_int("REDIS_RETRY_SECONDS", 30),
         "RATELIMIT_ENABLED": _env_bool("RATELIMIT_ENABLED", True),
         "RATELIMIT_HEADERS_ENABLED": True,
         # If Redis is unreachable, count in each worker's memory rather than fail logins.
@@ -121,8 +150,15 @@ def build_config(instance_path: str) -> dict:
         "LOGIN_LIMIT_ACCOUNT": os.environ.get("LOGIN_LIMIT_ACCOUNT", "5 per minute;20 per hour"),
         "LOGIN_LIMIT_ADDRESS": os.environ.get("LOGIN_LIMIT_ADDRESS", "20 per minute;100 per hour"),
         "REGISTER_LIMIT": os.environ.get("REGISTER_LIMIT", "10 per hour"),
+        # Every sign-up form sent, successful or not: a high ceiling against scripts.
+        "REGISTER_ATTEMPT_LIMIT": os.environ.get("REGISTER_ATTEMPT_LIMIT", "100 per hour"),
         "PASSWORD_RESET_LIMIT": os.environ.get("PASSWORD_RESET_LIMIT", "5 per hour"),
+        "CONTACT_LIMIT": os.environ.get("CONTACT_LIMIT", "5 per hour;20 per day"),
         "PASSWORD_RESET_MAX_AGE": _env_int("PASSWORD_RESET_MAX_AGE", 3600),
+        # Days a sign-up's emailed link works; unconfirmed accounts are forgotten after it.
+        "SIGNUP_CONFIRM_DAYS": _env_int("SIGNUP_CONFIRM_DAYS", 7),
+        # A page listing the mail written to MAIL_DIR (development only, never with MAIL_SERVER).
+        "DEV_MAILBOX": _env_bool("DEV_MAILBOX", False),
         # Server-side sessions end after this long even with "keep me logged in".
         "SESSION_MAX_AGE_DAYS": _env_int("SESSION_MAX_AGE_DAYS", 30),
         "REMEMBER_COOKIE_DURATION": timedelta(days=_env_int("SESSION_MAX_AGE_DAYS", 30)),
@@ -137,8 +173,28 @@ def build_config(instance_path: str) -> dict:
         "MAIL_FROM": os.environ.get("MAIL_FROM", "Askwell <no-reply@askwell.invalid>"),
         # Without MAIL_SERVER, mail is written here as .eml files (development).
         "MAIL_DIR": os.environ.get("MAIL_DIR", str(Path(instance_path) / "mail")),
+        # argon2id cost; the defaults are the library's recommendation (about 50 ms a hash).
+        "ARGON2_TIME_COST": _env_int("ARGON2_TIME_COST", 3),
+        "ARGON2_MEMORY_COST": _env_int("ARGON2_MEMORY_COST", 65536),
         "POST_RATE_LIMIT": os.environ.get("POST_RATE_LIMIT", "6 per minute;60 per hour"),
         "FLAG_HIDE_THRESHOLD": _env_int("FLAG_HIDE_THRESHOLD", 3),
         "MAX_LINKS_PER_POST": _env_int("MAX_LINKS_PER_POST", 8),
         "NEW_MEMBER_POSTS": _env_int("NEW_MEMBER_POSTS", 3),
+        # Private messages (forum.ratelimits.message_rate_error): new members are members with
+        # fewer than NEW_MEMBER_POSTS posts or younger than NEW_MEMBER_DAYS days.
+        "NEW_MEMBER_DAYS": _env_int("NEW_MEMBER_DAYS", 2),
+        "NEW_MEMBER_MESSAGE_RATE_LIMIT": os.environ.get("NEW_MEMBER_MESSAGE_RATE_LIMIT", "3 per hour;10 per day"),
+        "MESSAGE_RATE_LIMIT": os.environ.get("MESSAGE_RATE_LIMIT", "10 per minute;100 per day"),
+        # The JSON API (forum.api): requests per personal access token; CORS origins (off when empty).
+        "API_RATE_LIMIT": os.environ.get("API_RATE_LIMIT", "120 per minute;3000 per hour"),
+        # Background jobs (forum.jobs): RQ on this Redis; without it jobs run in-process.
+        "JOBS_REDIS_URL": os.environ.get("JOBS_REDIS_URL", ""),
+        "JOBS_QUEUE": os.environ.get("JOBS_QUEUE", "askwell"),
+        "JOBS_RETRY_INTERVALS": [int(s) for s in os.environ.get("JOBS_RETRY_INTERVALS", "10,60,300").split(",") if s.strip()],
+        "API_CORS_ORIGINS": [o.strip() for o in os.environ.get("API_CORS_ORIGINS", "").split(",") if o.strip()],
+        # The newsletter (forum.newsletter): days a sign-up link works, sign-ups per address an hour,
+        # recipients per sending job.
+        "NEWSLETTER_CONFIRM_DAYS": _env_int("NEWSLETTER_CONFIRM_DAYS", 7),
+        "NEWSLETTER_SIGNUP_LIMIT": os.environ.get("NEWSLETTER_SIGNUP_LIMIT", "10 per hour"),
+        "NEWSLETTER_BATCH": _env_int("NEWSLETTER_BATCH", 200),
     }

@@ -8,6 +8,12 @@ the write lock up front rather than failing with "database is locked" when it
 tries to upgrade a read lock. Read-only requests begin a deferred transaction
 and never wait for writers. Outside requests (CLI commands, scripts) reads are
 deferred too; code that writes there wraps its work in ``immediate_writes()``.
+
+Slow work (argon2 hashing, the safety checks of the publishing pipeline) never
+runs while holding that lock: ``release_write_lock()`` ends a transaction that
+has only read so far, so other writers go ahead meanwhile, and the next query
+begins a fresh one (with the lock again). It does nothing once something was
+flushed (that work must stay one transaction) and nothing on PostgreSQL.
 """
 from __future__ import annotations
 
@@ -16,6 +22,7 @@ from contextvars import ContextVar
 
 from flask import Flask, has_request_context, request
 from sqlalchemy import event
+from sqlalchemy.orm import Session
 
 from forum.extensions import db
 
@@ -31,6 +38,30 @@ def immediate_writes():
         yield
     finally:
         _immediate.reset(token)
+
+
+_FLUSHED = "askwell_flushed"
+
+
+@event.listens_for(Session, "after_flush")
+def _remember_flush(session, _context):
+    session.info[_FLUSHED] = True
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_flush(session, transaction):
+    if transaction.parent is None:
+        session.info.pop(_FLUSHED, None)
+
+
+def release_write_lock() -> None:
+    """SQLite: end this request's read-only-so-far transaction before slow work (see the module docstring)."""
+    session = db.session()
+    if session.get_bind().dialect.name != "sqlite" or not session.in_transaction():
+        return
+    if session.info.get(_FLUSHED) or session.new or session.dirty or session.deleted:
+        return
+    session.commit()
 
 
 def wants_write_lock() -> bool:

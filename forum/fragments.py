@@ -10,7 +10,8 @@ Rules that keep this correct:
 
 * A fragment's key is a digest of *everything it is rendered from* (the post's
   stored HTML and numbers, whether it is the accepted answer, the author's name,
-  role and expert credential, the fragment template's own source). Any change
+  role and expert credential, whether it was posted anonymously, the fragment
+  template's own source). Any change
   (an edit, accepting an answer, a renamed author, a new role, a revoked
   credential) gives a new key, so there is nothing to invalidate and no write
   path that can forget to. Old entries simply age out.
@@ -56,14 +57,17 @@ def _author_state(user) -> tuple:
     credential = None if verification is None else (
         verification.id, verification.profession, verification.specialty,
         verification.verified_at.isoformat(), verification.verified_by.name if verification.verified_by else None)
-    return (user.id, user.username, user.name, user.role, credential)
+    return (user.id, user.username, user.name, user.role, credential, user.avatar_digest)
 
 
 def post_key(post, thread) -> str:
     """The cache key of ``post``'s fragment: it changes whenever the fragment would."""
+    # An anonymous post's fragment is rendered from no one: keyed on the flag, never on the
+    # author, so a line cached before or after "anonymous" changes can never carry the name.
+    author = ("anonymous",) if post.is_anonymous else _author_state(post.author)
     parts = (
         post.id, post.number, post.thread_id, post.body_html, thread.is_question,
-        thread.accepted_post_id == post.id, _author_state(post.author), request.script_root,
+        thread.accepted_post_id == post.id, bool(post.is_anonymous), author, request.script_root,
     )
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     return f"frag:post:{_template_digest(POST_SOURCES)}:{post.id}:{digest}"
@@ -92,7 +96,7 @@ def post_fragments(thread, posts) -> dict[int, dict[str, Markup]]:
     out: dict[int, dict[str, Markup]] = {}
     missing: dict[str, dict[str, str]] = {}
     author_macro = content_macro = None
-    for post, key, hit in zip(public, keys, found):
+    for post, key, hit in zip(public, keys, found, strict=True):
         if hit is None:
             if author_macro is None:
                 author_macro = get_template_attribute(POST_TEMPLATE, "author")
@@ -114,6 +118,7 @@ POSTS_SOURCES = (POSTS_TEMPLATE, "threads/_post.html", "threads/_answer_actions.
 def _post_state(post, thread) -> tuple:
     """Everything an anonymous reader's view of ``post`` is rendered from."""
     return (post_key(post, thread) if post.is_public else None, post.id, post.number, post.author_id,
+            bool(post.is_anonymous),
             post.is_deleted, post.deleted_by_id == post.author_id, post.is_hidden, post.helpful_count,
             time_ago(post.created_at), post.created_at.isoformat(),
             post.edited_at.isoformat() if post.edited_at else None,

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from forum.actions import limits
 from forum.models import Role, ThreadKind
+from forum.request_input import JSON_MAX_DEPTH, has_unwanted_text, json_depth
 from moderation.sanitize import render_markdown
 
 ID_MAX = 50  # import_ref holds 64 characters, prefix included
@@ -65,7 +66,10 @@ def _when(rec: dict, name: str = "created_at") -> datetime:
         raise RecordError(f'"{name}" is not an ISO 8601 time: {_short(value)}') from None
     if when.tzinfo is None:
         raise RecordError(f'"{name}" has no time zone (write UTC with a trailing Z): {_short(value)}')
-    return when.astimezone(timezone.utc)
+    try:
+        return when.astimezone(UTC)
+    except OverflowError:  # e.g. 9999-12-31T23:00:00-05:00 is past the last day Python can hold
+        raise RecordError(f'"{name}" is outside the calendar that can be stored: {_short(value)}') from None
 
 
 def _body(rec: dict) -> str:
@@ -114,12 +118,9 @@ def _thread(rec: dict) -> dict:
     if not limits.TITLE_MIN <= len(title) <= limits.TITLE_MAX:
         raise RecordError(f'"title" has {len(title)} characters (after collapsing spaces); '
                           f"it needs {limits.TITLE_MIN}-{limits.TITLE_MAX}")
-    views = _field(rec, "views", int, 0)
-    if views < 0:
-        raise RecordError('"views" cannot be negative')
     return {"group": _id(rec, "group"), "author": _id(rec, "author"), "title": title,
             "kind": _choice(rec, "kind", ThreadKind, ThreadKind.DISCUSSION.value),
-            "body": _body(rec), "views": views, "created_at": _when(rec)}
+            "body": _body(rec), "created_at": _when(rec)}
 
 
 def _post(rec: dict) -> dict:
@@ -133,11 +134,20 @@ NORMALIZERS = {"user": _user, "group": _group, "thread": _thread, "post": _post}
 def read_record(raw: bytes) -> tuple[str, str, dict]:
     """Parse one line: its type, its id and the JSON object."""
     try:
-        rec = json.loads(raw.decode("utf-8-sig"))
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise RecordError("not valid UTF-8") from None
+    if json_depth(text) > JSON_MAX_DEPTH:
+        raise RecordError(f"the JSON is nested more than {JSON_MAX_DEPTH} levels deep")
+    try:
+        rec = json.loads(text)
     except json.JSONDecodeError as error:
         raise RecordError(f"invalid JSON ({error.msg}, column {error.colno})") from None
+    except (ValueError, RecursionError):  # a number of thousands of digits
+        raise RecordError("a number is too long to read") from None
+    if has_unwanted_text(rec):
+        raise RecordError("the text holds a NUL or other control character, or an unpaired surrogate "
+                          "(\\ud800-\\udfff); remove it")
     if not isinstance(rec, dict):
         raise RecordError("a line must hold one JSON object")
     if rec.get("type") not in NORMALIZERS:

@@ -15,7 +15,7 @@ import os
 from collections import Counter, deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from itertools import islice
 from multiprocessing import Pool
 from pathlib import Path
@@ -25,7 +25,7 @@ from sqlalchemy import bindparam, insert, select, text, update
 from forum.actions.groups import slugify
 from forum.database import immediate_writes
 from forum.extensions import db
-from forum.import_records import NORMALIZERS, RecordError, KnockOnError, make_ref, prepare, read_record
+from forum.import_records import NORMALIZERS, KnockOnError, RecordError, make_ref, prepare, read_record
 from forum.models import Group, Post, Thread, User, UTCDateTime
 
 TYPES = ("user", "group", "thread", "post")
@@ -185,7 +185,7 @@ class _Loader:
             self.rows["group"].append({
                 "slug": self._slug(c["name"]), "name": c["name"], "description": c["description"],
                 "category": c["category"], "is_private": c["private"],
-                "created_at": c["created_at"] or datetime.now(timezone.utc), "import_ref": ref})
+                "created_at": c["created_at"] or datetime.now(UTC), "import_ref": ref})
         elif kind == "thread":
             self._add_thread(ref, record_id, c)
         else:
@@ -206,7 +206,7 @@ class _Loader:
         group_id, author_id = self._db_id("group", c["group"]), self._db_id("user", c["author"])
         self.rows["thread"].append({
             "group_id": group_id, "author_id": author_id, "title": c["title"], "kind": c["kind"],
-            "post_count": 1, "reply_count": 0, "view_count": c["views"], "created_at": c["created_at"],
+            "post_count": 1, "reply_count": 0, "created_at": c["created_at"],
             "last_activity_at": c["created_at"], "import_ref": ref})
         self.threads[record_id] = _ThreadState(group_id, 1, c["created_at"])
         self._add_post(record_id, self.threads[record_id], author_id, c, ref)
@@ -346,7 +346,7 @@ def load_file(plan: Plan, workers: int = 2, progress=None) -> None:
         _same_file(plan)
         with _prepared(plan, workers) as records, immediate_writes():
             loader = _Loader()  # its first query begins the transaction, holding the write lock
-            for done, (line_no, kind, record_id, clean) in enumerate(records, 1):
+            for done, (_line_no, kind, record_id, clean) in enumerate(records, 1):
                 loader.add(kind, record_id, clean)
                 if progress and done % 500 == 0:
                     progress(500)

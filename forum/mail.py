@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import secrets
 import smtplib
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
@@ -24,17 +24,72 @@ class MailError(RuntimeError):
     """The message could not be handed to the mail server or written out."""
 
 
-def build_message(to: str, subject: str, body: str) -> EmailMessage:
+def build_message(to: str, subject: str, body: str, html: str | None = None,
+                  headers: dict[str, str] | None = None) -> EmailMessage:
+    """A message with a plain-text part, and an HTML alternative when ``html`` is given."""
     message = EmailMessage()
     message["From"] = current_app.config["MAIL_FROM"]
     message["To"] = to
     message["Subject"] = subject
     message["Date"] = formatdate(localtime=False)
     message["Message-ID"] = make_msgid(domain="askwell.invalid")
+    for name, value in (headers or {}).items():
+        message[name] = value
     message.set_content(body)
+    if html is not None:
+        message.add_alternative(html, subtype="html")
     return message
 
 
+def send_once(key: str, message: EmailMessage, user_id: int | None = None) -> bool:
+    """Send ``message`` unless a delivery named ``key`` was already sent or is being sent.
+
+    For jobs, which may be retried: the key is claimed (committed) before the mail
+    server is asked and marked sent after, so a retry never sends twice. Returns
+    False if it was not sent because of an earlier claim. Raises MailError if the
+    server refused it; the claim is then released, for the retry to take.
+    """
+    from forum.models.delivery import MailDelivery
+
+    if not _claim(key, user_id):
+        return False
+    table = MailDelivery.__table__
+    try:
+        _deliver(message, current_app.config)
+    except MailError:
+        _set_status(table.update().where(table.c.key == key).values(status="failed"))
+        raise
+    _set_status(table.update().where(table.c.key == key).values(status="sent", sent_at=datetime.now(UTC)))
+    return True
+
+
+def _claim(key: str, user_id: int | None) -> bool:
+    from sqlalchemy.exc import IntegrityError
+
+    from forum.extensions import db
+    from forum.models.delivery import MailDelivery
+
+    table = MailDelivery.__table__
+    db.session.commit()  # the job's own work so far stands; no lock is held while sending
+    if db.session.execute(table.update().where(table.c.key == key, table.c.status == "failed")
+                          .values(status="sending")).rowcount:
+        db.session.commit()
+        return True
+    try:
+        db.session.execute(table.insert().values(key=key, user_id=user_id, status="sending",
+                                                 created_at=datetime.now(UTC)))
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        return False
+    return True
+
+
+def _set_status(statement) -> None:
+    from forum.extensions import db
+
+    db.session.execute(statement)
+    db.session.commit()
 def send_mail(to: str, subject: str, body: str) -> None:
     """Send a plain-text message. Raises MailError if it could not be sent."""
     _deliver(build_message(to, subject, body), current_app.config)
@@ -85,5 +140,5 @@ def _send_smtp(message: EmailMessage, config) -> None:
 
 def _write_file(message: EmailMessage, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    name = f"{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}-{secrets.token_hex(4)}.eml"
+    name = f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{secrets.token_hex(4)}.eml"
     (folder / name).write_bytes(bytes(message))

@@ -16,9 +16,10 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Callable, Sequence
+from datetime import UTC, datetime
+from typing import Any
 
 from flask import abort, redirect, request, url_for
 from sqlalchemy import Select, literal, tuple_
@@ -32,7 +33,7 @@ LEGACY_PAGE_MAX = 20
 def requested_page() -> int:
     """The ``page`` query argument as a positive int; 404 for nonsense."""
     raw = request.args.get("page", "1")
-    if not raw.isdigit() or int(raw) < 1 or len(raw) > 7:
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 7 or int(raw) < 1:
         abort(404)
     return int(raw)
 
@@ -102,7 +103,7 @@ def _decode_value(kind: type, raw: Any) -> Any:
         moment = datetime.fromisoformat(raw)
         if moment.tzinfo is None:
             raise ValueError("cursor time without a time zone")
-        return moment.astimezone(timezone.utc)  # OverflowError near year 1 or 9999
+        return moment.astimezone(UTC)  # OverflowError near year 1 or 9999
     raise ValueError(f"cursor value {raw!r} is not a {kind.__name__}")
 
 
@@ -114,7 +115,7 @@ def decode_cursor(token: str, kinds: Sequence[type]) -> tuple | None:
         raw = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
         if not isinstance(raw, list) or len(raw) != len(kinds):
             return None
-        return tuple(_decode_value(kind, value) for kind, value in zip(kinds, raw))
+        return tuple(_decode_value(kind, value) for kind, value in zip(kinds, raw, strict=True))
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError, OverflowError):
         return None
 
@@ -149,7 +150,7 @@ class Keyset:
     def beyond(self, values: tuple, forwards: bool):
         """Rows after ``values`` in list order (forwards) or before it."""
         row = tuple_(*self.columns)
-        bound = tuple_(*(literal(v, c.type) for c, v in zip(self.columns, values)))
+        bound = tuple_(*(literal(v, c.type) for c, v in zip(self.columns, values, strict=True)))
         return row < bound if forwards == self.descending else row > bound
 
     def order(self, forwards: bool) -> list:
@@ -227,3 +228,21 @@ def legacy_page_redirect(session, stmt: Select, keyset: Keyset, per_page: int):
     if row is None:
         abort(404)
     return redirect(first_page_url(after=encode_cursor(keyset.key_of(row))))
+
+
+def keyset_list(stmt: Select, keyset: Keyset, per_page: int, session=None) -> KeysetPage:
+    """The page of a keyset list that the request asks for: the one call a list view makes.
+
+    Old ``?page=N`` links and a "Newer" step past the top redirect (raised with
+    ``abort``, so the view never sees them); a malformed cursor is a 404.
+    """
+    if session is None:
+        from forum.extensions import db
+
+        session = db.session
+    if (old_link := legacy_page_redirect(session, stmt, keyset, per_page)) is not None:
+        abort(old_link)
+    page = keyset_page(session, stmt, keyset, per_page, *requested_cursor(keyset))
+    if page.reached_start:
+        abort(to_first_page())
+    return page

@@ -6,6 +6,10 @@ or ``on*=`` handler never runs even if some text slipped past the sanitizer.
 Templates have no inline scripts; should one ever be needed, give it
 ``nonce="{{ csp_nonce() }}"``.
 
+With ``SESSION_COOKIE_SECURE`` (the site is served over HTTPS) every response
+carries ``Strict-Transport-Security``; pages for logged-in people are
+``Cache-Control: private, no-store``.
+
 Behind a proxy that terminates HTTPS (``TRUST_PROXY=1``), Werkzeug's ProxyFix
 reads ``X-Forwarded-For``/``-Proto`` so that rate limits see the real address
 and ``request.is_secure`` is right.
@@ -14,7 +18,7 @@ from __future__ import annotations
 
 import secrets
 
-from flask import Flask, g
+from flask import Flask, current_app, g, has_request_context
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 
@@ -39,13 +43,29 @@ def content_security_policy(nonce: str) -> str:
     ])
 
 
+HSTS = "max-age=31536000; includeSubDomains"
+
+
 def set_security_headers(response):
     response.headers["Content-Security-Policy"] = content_security_policy(csp_nonce())
+    if current_app.config.get("SESSION_COOKIE_SECURE"):
+        # Served over HTTPS behind the proxy: browsers never try plain HTTP again.
+        response.headers["Strict-Transport-Security"] = HSTS
+    if _logged_in() and "Cache-Control" not in response.headers:
+        # A logged-in page may show private groups, messages or moderation: keep it out of
+        # shared caches and the browser's back-forward store.
+        response.headers["Cache-Control"] = "private, no-store"
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
     response.headers["X-Frame-Options"] = "DENY"
     response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
     return response
+
+
+def _logged_in() -> bool:
+    from flask_login import current_user
+
+    return has_request_context() and bool(getattr(current_user, "is_authenticated", False))
 
 
 def configure(app: Flask) -> None:

@@ -1,16 +1,20 @@
 """Jinja set-up: filters, globals and per-request values shared by every page."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, date, datetime
 
+from babel.dates import format_date, format_datetime
 from flask import Flask, request
+from flask_login import current_user
 
 from forum import permissions
+from forum.drafts import published_draft
 from forum.pagination import first_page_url
 from forum.urls import post_url_builders
-from moderation.safety import CRISIS_RESOURCES
+from moderation.safety import response_for
 from moderation.sanitize import as_markup
 
+DEFAULT_LOCALE = "en_GB"
 FONT_SIZES = ("small", "medium", "large", "x-large")
 FONT_SIZE_LABELS = {"small": "Small", "medium": "Medium", "large": "Large", "x-large": "Extra large"}
 DEFAULT_FONT_SIZE = "medium"
@@ -26,7 +30,7 @@ def time_ago(moment: datetime | None, now: datetime | None = None) -> str:
     """A short, human phrase for how long ago ``moment`` was."""
     if moment is None:
         return "never"
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     seconds = int((now - moment).total_seconds())
     if seconds < 60:
         return "just now"
@@ -42,8 +46,24 @@ def iso_date(moment: datetime | None) -> str:
     return moment.isoformat() if moment else ""
 
 
-def long_date(moment: datetime | None) -> str:
-    return moment.strftime("%-d %B %Y, %H:%M UTC") if moment else ""
+# Dates as people read them, by Babel (CLDR patterns; not glibc's strftime extensions).
+DATE_FORMATS = {
+    "day": "d MMMM y",          # 3 June 2026
+    "short": "d MMM",           # 3 Jun
+    "weekday": "EEE d MMMM",    # Wed 3 June
+    "month": "MMMM y",          # June 2026
+}
+
+
+def format_day(moment: date | datetime | None, style: str = "day", locale: str = DEFAULT_LOCALE) -> str:
+    return format_date(moment, DATE_FORMATS[style], locale=locale) if moment else ""
+
+
+def long_date(moment: datetime | None, locale: str = DEFAULT_LOCALE) -> str:
+    """"3 June 2026, 14:05 UTC"."""
+    if not moment:
+        return ""
+    return format_datetime(moment, "d MMMM y, HH:mm", tzinfo=UTC, locale=locale) + " UTC"
 
 
 def configure(app: Flask) -> None:
@@ -51,11 +71,15 @@ def configure(app: Flask) -> None:
     app.jinja_env.filters["time_ago"] = time_ago
     app.jinja_env.filters["iso_date"] = iso_date
     app.jinja_env.filters["long_date"] = long_date
+    app.jinja_env.filters["day"] = format_day
     app.jinja_env.globals["can"] = permissions
+    # Also for imported macros (which get no context): the anonymous-author bylines need the reader.
+    app.jinja_env.globals["current_user"] = current_user
     app.jinja_env.globals["first_page_url"] = first_page_url
     app.jinja_env.globals["post_url_builders"] = post_url_builders
-    app.jinja_env.globals["crisis_resources"] = CRISIS_RESOURCES
+    app.jinja_env.globals["safety_response"] = response_for
     app.jinja_env.globals["FONT_SIZES"] = FONT_SIZES
+    app.jinja_env.globals["published_draft"] = published_draft
     app.jinja_env.globals["FONT_SIZE_LABELS"] = FONT_SIZE_LABELS
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

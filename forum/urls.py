@@ -1,10 +1,11 @@
 """Small URL helpers shared by the blueprints."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from flask import url_for
+from flask import request, url_for
+from werkzeug.routing import IntegerConverter
 
 # Endpoints whose only URL value is post_id: a thread page links each post to them.
 POST_ENDPOINTS = {
@@ -13,6 +14,32 @@ POST_ENDPOINTS = {
     "flag": "mod.flag", "tools": "mod.post_tools",
 }
 _MARKER = 987654321
+ID_MAX = 2**31 - 1  # ids are 32-bit INTEGER columns on every database
+
+
+class BoundedIntConverter(IntegerConverter):
+    """``<int:...>`` in every route: ASCII digits only, at most a 32-bit id, so
+    ``/t/99999999999999999999`` is a 404 like any other unknown id (never an
+    overflow in the database driver). ``/p/٣`` (Arabic-Indic three) is a 404 too: the
+    default pattern matches every Unicode digit."""
+
+    regex = r"[0-9]+"
+
+    def __init__(self, map, *args, **kwargs):
+        kwargs.setdefault("max", ID_MAX)
+        super().__init__(map, *args, **kwargs)
+
+
+def requested_id(name: str) -> int | None:
+    """The query argument ``name`` as an id: ASCII digits, 1 to ``ID_MAX``; else None.
+
+    (``str.isdigit`` accepts "²" and other Unicode digits that ``int`` refuses.)
+    """
+    raw = request.args.get(name, "")
+    if not raw or len(raw) > 10 or not raw.isascii() or not raw.isdigit():
+        return None
+    value = int(raw)
+    return value if 1 <= value <= ID_MAX else None
 
 
 def safe_next_url(target: str | None) -> str | None:

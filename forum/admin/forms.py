@@ -1,10 +1,10 @@
 """The role change form."""
-from flask_wtf import FlaskForm
 from wtforms import SelectField
 from wtforms.fields.choices import SelectChoice
 
+from forum.forms import Form
 from forum.models import Role
 
 
-class RoleForm(FlaskForm):
+class RoleForm(Form):
     role = SelectField("Role", choices=[SelectChoice(r.value, r.label) for r in Role])

@@ -1,5 +1,5 @@
 """Routes: /admin/users (list people, change a role)."""
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import or_, select
 
@@ -11,7 +11,8 @@ from forum.admin.forms import RoleForm
 from forum.auth.sessions import renew_session
 from forum.extensions import db
 from forum.models import Role, User
-from forum.pagination import Keyset, keyset_page, legacy_page_redirect, requested_cursor, to_first_page
+from forum.pagination import Keyset, keyset_list
+from forum.views import require
 
 PER_PAGE = 50
 # Alphabetical by the unique lower-case username (its unique index gives the order).
@@ -22,8 +23,7 @@ USER_ORDER = Keyset(columns=(User.username_key,), kinds=(str,), key_of=lambda u:
 @bp.before_request
 @login_required
 def require_admin():
-    if not permissions.can_change_roles(current_user):
-        abort(403)
+    require(permissions.can_change_roles)
 
 
 @bp.route("/users")
@@ -36,18 +36,14 @@ def users():
     role = request.args.get("role", "")
     if role in {r.value for r in Role}:
         stmt = stmt.where(User.role == role)
-    if (old_link := legacy_page_redirect(db.session, stmt, USER_ORDER, PER_PAGE)) is not None:
-        return old_link
-    page = keyset_page(db.session, stmt, USER_ORDER, PER_PAGE, *requested_cursor(USER_ORDER))
-    if page.reached_start:
-        return to_first_page()
+    page = keyset_list(stmt, USER_ORDER, PER_PAGE)
     return render_template("admin/users.html", users=page.items, query=query, role=role,
                            page=page, roles=list(Role), form=RoleForm())
 
 
 @bp.route("/users/<int:user_id>/role", methods=["POST"])
 def set_role(user_id):
-    user = db.session.get(User, user_id) or abort(404)
+    user = db.get_or_404(User, user_id)
     form = RoleForm()
     if form.validate_on_submit():
         try:

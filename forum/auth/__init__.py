@@ -3,9 +3,8 @@ from flask import Blueprint
 
 bp = Blueprint("auth", __name__)
 
-from forum.auth import passwords, routes  # noqa: E402,F401
-
 from forum.actions.sessions import load_session_user  # noqa: E402
+from forum.auth import passwords, routes  # noqa: E402,F401
 from forum.extensions import login_manager  # noqa: E402
 from forum.models import User  # noqa: E402
 

@@ -14,7 +14,8 @@ requests to join the private group, and 60+ conversations with replies, an edite
 post and a deleted reply. The admin has verified the three experts; questions have
 expert answers, helpful votes and accepted answers; an expert application waits for
 review; and the experts have written Second Opinion articles that members comment
-on. Activity is spread over the last {SPAN_DAYS} days.
+on. Activity is spread over the last {SPAN_DAYS} days. It also loads (or updates) the
+shipped Drugs & Supplements catalogue, as `flask --app forum drugs load-catalogue` does.
 
 Every demo account shares one password, printed at the end together with the
 accounts worth logging in as.

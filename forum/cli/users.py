@@ -58,3 +58,15 @@ def sign_out(username):
     count = len(list_sessions(user))
     revoke_sessions(user)
     click.echo(f"Ended {count} session{'s' if count != 1 else ''} of {user.username}.")
+
+
+@users_cli.command("forget-unconfirmed")
+@with_appcontext
+def forget_unconfirmed_command():
+    """Delete sign-ups never confirmed within SIGNUP_CONFIRM_DAYS (their usernames are free again).
+
+    Safe to run daily from cron. Accounts that have posted are never deleted.
+    """
+    from forum.actions.signup import forget_unconfirmed
+
+    click.echo(f"Forgot {forget_unconfirmed():,} unconfirmed sign-up(s).")

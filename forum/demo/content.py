@@ -168,6 +168,7 @@ GROUPS = [
         "name": "Living with HIV",
         "category": "Sexual Health",
         "is_private": True,
+        "allows_anonymous": True,  # members may post "as an anonymous member"
         "description": (
             "A private, members-only space for people living with HIV. Talk openly about diagnosis, "
             "treatment, disclosure, relationships and everything in between, knowing that only group "

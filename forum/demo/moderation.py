@@ -13,11 +13,12 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from forum.actions import moderation as actions
 from forum.actions.posts import post_reply
 from forum.extensions import db
 from forum.models import Group, Post, Role, Thread, User, utcnow
-from moderation import actions
-from moderation.models import ModerationAction, ReviewItem
+from forum.models.moderation import ModerationAction, ReviewItem
+from forum.publishing import PUBLISH
 
 WATCHED_WORDS = (
     ("casino", "block"),
@@ -72,7 +73,7 @@ def seed_moderation(users: dict[str, User], moderator: User) -> None:
     """Queue items, hidden posts and audit rows for the demo."""
     flaggers = [users[name] for name in ("sam_k", "kwame_a", "annie_k", "luis_g", "carol_w")]
     crisis_thread = _thread_in("anxiety-depression")
-    post_reply(_posters(crisis_thread)[-1], crisis_thread, CRISIS_REPLY)
+    post_reply(_posters(crisis_thread)[-1], crisis_thread, CRISIS_REPLY, choice=PUBLISH)
 
     diabetes = _thread_in("type-2-diabetes")
     writer = _posters(diabetes)[-1]
@@ -84,14 +85,14 @@ def seed_moderation(users: dict[str, User], moderator: User) -> None:
 
     heart = _thread_in("heart-health")
     spam = post_reply(_posters(heart)[-1], heart, SPAM_REPLY, screen=False)
-    for flagger, reason in zip(flaggers[2:], ("spam", "spam", "misinformation")):
+    for flagger, reason in zip(flaggers[2:], ("spam", "spam", "misinformation"), strict=False):
         actions.flag_post(flagger, spam, reason)
 
     pain = _thread_in("chronic-pain")
     rude = post_reply(_posters(pain)[-1], pain, RUDE_REPLY, screen=False)
     actions.flag_post(flaggers[0], rude, "harassment", "Aimed at a new member.")
     _age_item(rude, 95)
-    actions.hide_post(moderator, rude, "Personal attack on another member; please keep replies kind.")
+    actions.hide(moderator, rude, "Personal attack on another member; please keep replies kind.")
     actions.sanction_user(
         moderator, rude.author, "warn", "Please keep replies kind; questions are always welcome."
     )
@@ -99,7 +100,7 @@ def seed_moderation(users: dict[str, User], moderator: User) -> None:
     kept = post_reply(_posters(diabetes)[0], diabetes, KEPT_REPLY, screen=False)
     actions.flag_post(flaggers[4], kept, "misinformation")
     _age_item(kept, 40)
-    actions.keep_post(moderator, kept, "Personal experience, and it says to ask the GP.")
+    actions.keep(moderator, kept, "Personal experience, and it says to ask the GP.")
 
     _history(moderator, flaggers)
     asthma = _thread_in("asthma-copd", 0)
@@ -131,7 +132,7 @@ def _history(moderator: User, flaggers: list[User]) -> None:
         flag = actions.flag_post(
             flagger, post, reason, "This reads like an advert." if reason == "other" else ""
         )
-        actions.keep_post(moderator, post, "Checked: within the community guidelines.")
+        actions.keep(moderator, post, "Checked: within the community guidelines.")
         when = post.created_at + timedelta(hours=2 + k % 5)
         waited = timedelta(minutes=15 + (k * 37) % 240)
         flag.created_at, flag.resolved_at = when, when + waited

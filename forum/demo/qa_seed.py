@@ -19,7 +19,7 @@ from forum.actions.experts import apply_as_expert, approve_application, set_grou
 from forum.actions.qa import accept_answer, toggle_helpful
 from forum.demo import qa_content
 from forum.extensions import db
-from forum.models import (Article, ExpertAuditEntry, Membership, MembershipStatus, Post, ThreadKind, User)
+from forum.models import Article, ExpertAuditEntry, Membership, MembershipStatus, Post, ThreadKind, User
 
 MINUTE, HOUR, DAY = timedelta(minutes=1), timedelta(hours=1), timedelta(days=1)
 
@@ -90,10 +90,10 @@ def _write_articles(users: dict, now: datetime, text) -> None:
         article = write_article(
             users[spec["author"]], title=spec["title"], summary=spec["summary"], body=text(spec["body"]),
             sources=inspect.cleandoc(spec["sources"]), tags=spec["tags"],
-            reviewed_on=(now - spec["reviewed_days_ago"] * DAY).date())
+            reviewed_on=(now - spec["reviewed_days_ago"] * DAY).date(), screen=False)
         article.created_at = (now - spec["days_ago"] * DAY).replace(microsecond=0)
         articles[spec["title"]] = article
     for title, name, days_after, body in qa_content.ARTICLE_COMMENTS:
         article: Article = articles[title]
-        comment = comment_on_article(users[name], article, text(body))
+        comment = comment_on_article(users[name], article, text(body), screen=False)
         comment.created_at = min(article.created_at + days_after * DAY + 5 * HOUR, now - HOUR)

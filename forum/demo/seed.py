@@ -23,12 +23,15 @@ from forum.actions.accounts import register_user, update_profile
 from forum.actions.groups import add_member, approve_request, create_group, join_group, request_to_join
 from forum.actions.posts import delete_post, edit_post, post_reply, start_thread
 from forum.demo import content, qa_content
+from forum.demo.medicine import seed_medicine
+from forum.demo.messages import seed_messages
 from forum.demo.moderation import seed_moderation, seed_watched_words
 from forum.demo.qa_seed import seed_qa
+from forum.demo.reviews import seed_reviews
+from forum.drugs.catalogue import load_catalogue
 from forum.extensions import db
-from search.outbox import queue_rebuild
-from forum.models import (Group, GroupRole, Membership, MembershipStatus, Post, PostRevision, Role, Thread,
-                          User, utcnow)
+from forum.models import Group, GroupRole, Membership, MembershipStatus, Post, PostRevision, Role, Thread, User, utcnow
+from forum.searching.outbox import queue_rebuild
 
 MINUTE, HOUR, DAY = timedelta(minutes=1), timedelta(hours=1), timedelta(days=1)
 SPAN_DAYS = 60
@@ -61,12 +64,21 @@ def _no_progress(items, label):
 
 
 def seed_demo(echo=print, progress=_no_progress) -> dict:
+    """Create the demo community unless it exists (its history emails nobody); see ``_seed``."""
+    from forum import jobs
+
+    with jobs.paused():
+        return _seed(echo, progress)
+
+
+def _seed(echo=print, progress=_no_progress) -> dict:
     """Create the demo community unless it exists; return a summary either way.
 
     ``progress(items, label)`` wraps the thread loop (``click.progressbar`` fits).
     Raises ``ActionError`` if a demo username, email or group slug is taken by
     something that is not a finished demo.
     """
+    _load_drug_catalogue(echo)
     admin = db.session.scalar(select(User).where(User.username_key == content.ADMIN_USERNAME.lower()))
     if admin is not None and admin.email == _email(content.ADMIN_USERNAME):
         echo("The demo community is already there; nothing to do.")
@@ -80,7 +92,8 @@ def seed_demo(echo=print, progress=_no_progress) -> dict:
     users = {spec["username"]: _make_user(spec) for spec in people}
     echo(f"Creating {len(content.GROUPS)} groups and their memberships...")
     groups = {spec["slug"]: create_group(spec["name"], _text(spec["description"]), category=spec["category"],
-                                         is_private=spec.get("is_private", False), slug=spec["slug"])
+                                         is_private=spec.get("is_private", False), slug=spec["slug"],
+                                         allows_anonymous=spec.get("allows_anonymous", False))
               for spec in content.GROUPS}
     _join_groups(users, groups)
     plan = _schedule(base)
@@ -91,6 +104,8 @@ def seed_demo(echo=print, progress=_no_progress) -> dict:
     _backdate(written, users, groups, base, now)
     echo("Adding flags, a review queue and moderation history...")
     seed_moderation(users, users[content.MODERATOR_USERNAME])
+    echo("Writing a few private conversations...")
+    seed_messages(users)
     # The admin verifies the experts, so it exists before the Q&A layer; it gets
     # its real email (which marks the demo complete) only once everything is in.
     admin = _make_user(next(s for s in content.USERS if s["username"] == content.ADMIN_USERNAME),
@@ -100,11 +115,24 @@ def seed_demo(echo=print, progress=_no_progress) -> dict:
     seed_watched_words(admin)
     echo("Verifying the experts, voting, and writing Second Opinion articles...")
     seed_qa(users, groups, written, admin, now, _text)
+    echo("Keeping the demo member's medicine list, with a family profile and a recall alert...")
+    seed_medicine(users[content.MEMBER_USERNAME])
+    echo(f"Drug reviews: {seed_reviews(users, now, _text)} community reviews.")
+    from forum.demo.notify_seed import seed_notifications
+
+    echo("Giving the demo member unread notifications and followed threads...")
+    seed_notifications(users[content.MEMBER_USERNAME])
     admin.email = _email(content.ADMIN_USERNAME)
     # Timestamps were moved back after the posts were indexed: index them again.
     queue_rebuild(db.session)
     db.session.commit()
     return _summary(created=True)
+
+
+def _load_drug_catalogue(echo) -> None:
+    """The shipped Drugs & Supplements catalogue, on every run (only changed rows are written)."""
+    counts = load_catalogue()
+    echo(f"Drugs & Supplements: {counts['entries']} catalogue entries, {counts['changed']} added or updated.")
 
 
 def _check_free() -> None:
@@ -208,8 +236,7 @@ def _backdate(written: list[dict], users: dict, groups: dict, base: datetime, no
         thread.post_count = len(times)
         thread.reply_count = len([mark for mark in record["marks"][1:] if mark != "deleted"])
         thread.is_pinned = bool(record["spec"].get("pinned"))
-        thread.view_count = 14 + 11 * len(times) + (index * 53) % 120
-        for post_id, when, mark in zip(record["posts"], times, record["marks"]):
+        for post_id, when, mark in zip(record["posts"], times, record["marks"], strict=True):
             post = db.session.get(Post, post_id)
             post.created_at = when
             first_post[post.author_id] = min(when, first_post.get(post.author_id, when))

@@ -1,10 +1,10 @@
 """Forms for expert applications and the reviewers' decisions."""
-from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
 from forum.actions import limits
+from forum.forms import Form
 from forum.models import Specialty
 
 
@@ -16,7 +16,7 @@ def _text(label: str, low: int, high: int, description: str = "", area: bool = F
     ], description=description)
 
 
-class ExpertApplicationForm(FlaskForm):
+class ExpertApplicationForm(Form):
     profession = _text("Profession", 2, limits.PROFESSION_MAX,
                        "For example: consultant haematologist, registered nurse, community pharmacist.")
     specialty = SelectField(
@@ -35,7 +35,7 @@ class ExpertApplicationForm(FlaskForm):
                      "telling the reviewers how to check your credentials.", area=True)
 
 
-class DecisionForm(FlaskForm):
+class DecisionForm(Form):
     reason = TextAreaField(
         "Reason",
         validators=[Length(max=limits.REASON_MAX,

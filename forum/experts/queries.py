@@ -3,23 +3,38 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import contains_eager, joinedload
 
 from forum import permissions
+from forum.experts.audience import covered_group_ids
 from forum.extensions import db
+from forum.models import (
+    ApplicationStatus,
+    Article,
+    ExpertApplication,
+    ExpertAuditEntry,
+    ExpertVerification,
+    GroupSpecialty,
+    Post,
+    Thread,
+    ThreadKind,
+    User,
+)
 from forum.pagination import Keyset
-from forum.models import (ApplicationStatus, Article, ExpertApplication, ExpertAuditEntry, ExpertVerification,
-                          GroupSpecialty, Post, Thread, ThreadKind, User)
 
 
-def _queue_filter(user, specialty: str):
-    return (
+def _queue_filter(user, specialty: str | None):
+    """Waiting questions in ``specialty``'s groups and in groups no verified expert covers;
+    every waiting question for ``specialty=None`` (a moderator without a verification)."""
+    waiting = (
         Thread.kind == ThreadKind.QUESTION.value, Thread.asks_expert.is_(True),
-        Thread.expert_answer_count == 0,
-        Thread.group_id.in_(select(GroupSpecialty.group_id).where(GroupSpecialty.specialty == specialty)),
-        permissions.visible_groups_clause(user),
+        Thread.expert_answer_count == 0, permissions.visible_groups_clause(user),
     )
+    if specialty is None:
+        return waiting
+    mine = Thread.group_id.in_(select(GroupSpecialty.group_id).where(GroupSpecialty.specialty == specialty))
+    return (*waiting, or_(mine, Thread.group_id.not_in(covered_group_ids())))
 
 
 # The queue is oldest first; pages are keyset pages (forum.pagination).
@@ -27,9 +42,9 @@ QUEUE_ORDER = Keyset(columns=(Thread.created_at, Thread.id), kinds=(datetime, in
                      key_of=lambda t: (t.created_at, t.id), descending=False)
 
 
-def expert_queue(user, specialty: str):
-    """"Ask an expert" questions no expert has answered yet, in ``specialty``'s groups:
-    a statement for ``keyset_page`` in ``QUEUE_ORDER``.
+def expert_queue(user, specialty: str | None):
+    """"Ask an expert" questions no expert has answered yet, in ``specialty``'s groups and in
+    groups no specialist covers: a statement for ``keyset_page`` in ``QUEUE_ORDER``.
 
     Private groups ``user`` cannot see are filtered out in SQL.
     """
@@ -69,8 +84,7 @@ def recent_audit(limit: int = 30) -> list[ExpertAuditEntry]:
 
 def _public_answers(viewer):
     return (
-        Thread.kind == ThreadKind.QUESTION.value, Post.number > 1,
-        Post.deleted_at.is_(None), Post.hidden_at.is_(None), permissions.visible_groups_clause(viewer),
+        Thread.kind == ThreadKind.QUESTION.value, Post.number > 1, permissions.visible_posts_clause(viewer),
     )
 
 

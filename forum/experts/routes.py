@@ -1,16 +1,18 @@
 """Routes under /experts: the directory, applying, reviewing, revoking and the question queue."""
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import select
 
 from forum import permissions
 from forum.actions import ActionError
 from forum.actions import experts as expert_actions
 from forum.experts import bp, queries
+from forum.experts.audience import uncovered_among
 from forum.experts.forms import DecisionForm, ExpertApplicationForm
 from forum.extensions import db
-from forum.models import ExpertApplication, User
-from forum.pagination import keyset_page, legacy_page_redirect, requested_cursor, to_first_page
+from forum.models import ExpertApplication
+from forum.pagination import keyset_list
+from forum.queries import user_or_404
+from forum.views import require
 
 QUEUE_PAGE_SIZE = 25
 
@@ -44,8 +46,7 @@ def apply():
 
 
 def _require_reviewer():
-    if not permissions.can_review_expert_applications(current_user):
-        abort(403)
+    require(permissions.can_review_expert_applications)
 
 
 @bp.route("/review")
@@ -61,7 +62,7 @@ def review():
 @login_required
 def decide(application_id, decision):
     _require_reviewer()
-    application = db.session.get(ExpertApplication, application_id) or abort(404)
+    application = db.get_or_404(ExpertApplication, application_id)
     form = DecisionForm()
     if form.validate_on_submit():
         try:
@@ -81,9 +82,8 @@ def decide(application_id, decision):
 @bp.route("/<username>/revoke", methods=["POST"])
 @login_required
 def revoke(username):
-    if not permissions.can_revoke_verification(current_user):
-        abort(403)
-    expert = db.session.scalar(select(User).where(User.username_key == username.lower())) or abort(404)
+    require(permissions.can_revoke_verification)
+    expert = user_or_404(username)
     form = DecisionForm()
     if form.validate_on_submit():
         try:
@@ -100,14 +100,10 @@ def revoke(username):
 @bp.route("/queue")
 @login_required
 def queue():
-    if not permissions.can_see_expert_queue(current_user):
-        abort(403)
+    require(permissions.can_see_expert_queue)
+    # A moderator or admin without a verification of their own sees every waiting question.
     verification = current_user.current_verification
-    stmt = queries.expert_queue(current_user, verification.specialty)
-    order = queries.QUEUE_ORDER
-    if (old_link := legacy_page_redirect(db.session, stmt, order, QUEUE_PAGE_SIZE)) is not None:
-        return old_link
-    page = keyset_page(db.session, stmt, order, QUEUE_PAGE_SIZE, *requested_cursor(order))
-    if page.reached_start:
-        return to_first_page()
-    return render_template("experts/queue.html", threads=page.items, page=page, verification=verification)
+    stmt = queries.expert_queue(current_user, verification.specialty if verification else None)
+    page = keyset_list(stmt, queries.QUEUE_ORDER, QUEUE_PAGE_SIZE)
+    return render_template("experts/queue.html", threads=page.items, page=page, verification=verification,
+                           no_specialist=uncovered_among(t.group_id for t in page.items))

@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("groups", __name__)
 
-from forum.groups import routes  # noqa: E402,F401
+from forum.groups import manage, routes  # noqa: E402,F401

@@ -1,17 +1,14 @@
-"""Forms for group membership and starting a thread."""
-from flask_wtf import FlaskForm
-from wtforms import BooleanField, RadioField, StringField, TextAreaField
+"""Forms for group membership, starting a thread, and managing a group."""
+from wtforms import BooleanField, RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired, Length, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from forum.actions import limits
+from forum.forms import Form, anonymous_field, body_field, title_field
 
 
-class ActionForm(FlaskForm):
-    """A button that changes state: carries only the CSRF token."""
-
-
-class JoinRequestForm(FlaskForm):
+class JoinRequestForm(Form):
     note = TextAreaField(
         "A note for the group moderators (optional)",
         validators=[Length(max=limits.REQUEST_NOTE_MAX,
@@ -19,31 +16,7 @@ class JoinRequestForm(FlaskForm):
     )
 
 
-def title_field():
-    return StringField(
-        "Title",
-        validators=[
-            DataRequired("Give your post a title."),
-            Length(limits.TITLE_MIN, limits.TITLE_MAX,
-                   f"Titles are {limits.TITLE_MIN}–{limits.TITLE_MAX} characters."),
-        ],
-        description="A clear question or topic, e.g. “Does metformin cause tiredness?”",
-    )
-
-
-def body_field(label: str = "Your message"):
-    return TextAreaField(
-        label,
-        validators=[
-            DataRequired("Write something before posting."),
-            Length(limits.BODY_MIN, limits.BODY_MAX,
-                   f"Posts can be up to {limits.BODY_MAX:,} characters."),
-        ],
-        description="Markdown works: **bold**, *italic*, lists, > quotes and links.",
-    )
-
-
-class NewThreadForm(FlaskForm):
+class NewThreadForm(Form):
     kind = RadioField(
         "What are you posting?",
         choices=[SelectChoice("question", "A question (people answer it)"),
@@ -57,3 +30,59 @@ class NewThreadForm(FlaskForm):
         "Ask an expert",
         description="Questions only: verified experts in this group's specialties see it in their queue.",
     )
+    anonymous = anonymous_field()
+
+
+def _specialty_choices():
+    from forum.models.experts import SPECIALTY_LABELS
+
+    return [SelectChoice(s.value, label) for s, label in SPECIALTY_LABELS.items()]
+
+
+def _rules_field():
+    return TextAreaField(
+        "Group rules (optional)",
+        validators=[Length(max=limits.GROUP_RULES_MAX,
+                           message=f"Keep the rules to {limits.GROUP_RULES_MAX:,} characters.")],
+        description="Shown on the group page, under the description. Markdown works: lists, **bold**, links.")
+
+
+def _description_field():
+    return TextAreaField(
+        "Description",
+        validators=[DataRequired("Describe the group in a sentence or two."),
+                    Length(max=limits.GROUP_DESCRIPTION_MAX,
+                           message=f"Keep the description to {limits.GROUP_DESCRIPTION_MAX:,} characters.")],
+        description="Who the group is for, in a sentence or two. Shown on the group list.")
+
+
+class GroupAboutForm(Form):
+    """What a group's moderators may change: the description and the rules."""
+
+    description = _description_field()
+    rules = _rules_field()
+
+
+class GroupForm(GroupAboutForm):
+    """Everything about a group, for admins."""
+
+    name = StringField("Name", validators=[
+        DataRequired("Give the group a name."),
+        Length(max=limits.GROUP_NAME_MAX, message=f"Group names are 1–{limits.GROUP_NAME_MAX} characters.")])
+    slug = StringField("Web address", validators=[
+        Optional(), Length(max=limits.GROUP_SLUG_MAX, message=f"Up to {limits.GROUP_SLUG_MAX} characters.")],
+        description="The part after /groups/, like “heart-health”. Left empty, it is made from the name.")
+    category = StringField("Category (optional)", validators=[
+        Length(max=limits.GROUP_CATEGORY_MAX, message=f"Up to {limits.GROUP_CATEGORY_MAX} characters.")],
+        description="Shown on the group list, like “Heart and circulation”.")
+    is_private = BooleanField("Private group",
+                              description="Only members (approved by a group moderator) and site moderators "
+                                          "read a private group; search never shows it to anyone else.")
+    allows_anonymous = BooleanField(
+        "Members may post anonymously",
+        description="For sensitive groups: members may start threads and reply as “An anonymous member”. "
+                    "Moderators can still reveal who wrote a post (each reveal is in the moderation log).")
+    specialties = SelectMultipleField(
+        "Specialties for “Ask an expert”", choices=_specialty_choices(), widget=ListWidget(prefix_label=False),
+        option_widget=CheckboxInput(), validate_choice=True,
+        description="Verified experts in these specialties see this group's “Ask an expert” questions.")

@@ -1,30 +1,24 @@
 """Routes under /groups."""
-from datetime import datetime
-
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from forum import permissions, queries
-from forum.actions import ActionError
+from forum.actions import ActionError, limits
 from forum.actions import groups as group_actions
 from forum.actions.posts import start_thread
+from forum.experts.audience import expert_audience
 from forum.extensions import db
+from forum.forms import ActionForm
 from forum.groups import bp
-from forum.groups.forms import ActionForm, JoinRequestForm, NewThreadForm
-from forum.models import Group, Membership, MembershipStatus, Thread, User
-from forum.pagination import Keyset, keyset_page, legacy_page_redirect, requested_cursor, to_first_page
-from forum.ratelimits import posting_rate_error
-from forum.safety import posted_message, safety_gate
-from search.service import similar_questions
-
-
-def get_group_or_404(slug: str) -> Group:
-    group = db.session.scalar(select(Group).where(Group.slug == slug))
-    if group is None:
-        abort(404)
-    return group
+from forum.groups.forms import JoinRequestForm, NewThreadForm
+from forum.groups.queries import THREAD_ORDER, group_threads
+from forum.models import Group, Membership, MembershipStatus, User
+from forum.pagination import keyset_list
+from forum.queries import group_or_404 as get_group_or_404
+from forum.searching.service import similar_questions
+from forum.views import form_page, posted_message, require, require_visible, submit
 
 
 def _back_to(group: Group):
@@ -33,15 +27,11 @@ def _back_to(group: Group):
 
 @bp.route("/groups")
 def index():
-    return render_template("groups/index.html", groups=queries.all_groups(), action_form=ActionForm())
-
-
-# A group's threads: pinned first, then by last activity, newest first (the
-# index ix_threads_group_activity holds exactly this order).
-THREAD_ORDER = Keyset(
-    columns=(Thread.is_pinned, Thread.last_activity_at, Thread.id), kinds=(bool, datetime, int),
-    key_of=lambda t: (bool(t.is_pinned), t.last_activity_at, t.id),
-)
+    archived = queries.archived_groups() if permissions.can_manage_groups(current_user) else []
+    # ?ask=...: a search that found nothing, to be asked as a question in a group chosen here
+    ask = " ".join(request.args.get("ask", "").replace("\x00", " ").split())[:limits.TITLE_MAX]
+    return render_template("groups/index.html", groups=queries.all_groups(), archived=archived,
+                           action_form=ActionForm(), ask=ask)
 
 
 @bp.route("/groups/<slug>")
@@ -51,14 +41,7 @@ def show(slug):
         return render_template("groups/private.html", group=group, form=JoinRequestForm(),
                                action_form=ActionForm()), 200
     per_page = current_app.config["THREADS_PER_PAGE"]
-    stmt = (select(Thread).options(joinedload(Thread.author))
-            .where(Thread.group_id == group.id, permissions.visible_threads_clause()))
-    if (old_link := legacy_page_redirect(db.session, stmt, THREAD_ORDER, per_page)) is not None:
-        return old_link
-    direction, values = requested_cursor(THREAD_ORDER)
-    page = keyset_page(db.session, stmt, THREAD_ORDER, per_page, direction, values)
-    if page.reached_start:
-        return to_first_page()
+    page = keyset_list(group_threads(group), THREAD_ORDER, per_page)
     return render_template("groups/show.html", group=group, threads=page.items, page=page,
                            action_form=ActionForm())
 
@@ -109,8 +92,7 @@ def leave(slug):
 @bp.route("/groups/<slug>/members")
 def members(slug):
     group = get_group_or_404(slug)
-    if not permissions.can_view_group_content(current_user, group):
-        abort(403)
+    require_visible(permissions.can_view_group_content, group)
     rows = list(db.session.scalars(
         select(Membership).options(joinedload(Membership.user))
         .where(Membership.group_id == group.id, Membership.status == MembershipStatus.ACTIVE)
@@ -123,8 +105,7 @@ def members(slug):
 @login_required
 def requests(slug):
     group = get_group_or_404(slug)
-    if not permissions.can_moderate_group(current_user, group):
-        abort(403)
+    require(permissions.can_moderate_group, group)
     return render_template("groups/requests.html", group=group,
                            pending=group_actions.pending_requests(group), action_form=ActionForm())
 
@@ -133,9 +114,8 @@ def requests(slug):
 @login_required
 def decide_request(slug, user_id, decision):
     group = get_group_or_404(slug)
-    if not permissions.can_moderate_group(current_user, group):
-        abort(403)
-    applicant = db.session.get(User, user_id) or abort(404)
+    require(permissions.can_moderate_group, group)
+    applicant = db.get_or_404(User, user_id)
     if ActionForm().validate_on_submit():
         try:
             if decision == "approve":
@@ -153,27 +133,28 @@ def decide_request(slug, user_id, decision):
 @login_required
 def new_thread(slug):
     group = get_group_or_404(slug)
-    if not permissions.can_start_thread(current_user, group):
-        abort(403)
+    require(permissions.can_start_thread, group)
     form = NewThreadForm()
     if request.method == "GET" and request.args.get("kind") in ("question", "discussion"):
         form.kind.data = request.args["kind"]
+    if request.method == "GET" and request.args.get("title"):
+        # A prefilled title (the drug pages' "Ask a question about this drug"): only shown, never saved.
+        form.title.data = " ".join(request.args["title"].replace("\x00", " ").split())[:limits.TITLE_MAX]
     if request.method == "POST" and request.form.get("preview"):
         # The no-JavaScript way to see similar questions: nothing is saved.
         similar = similar_questions(current_user, form.title.data or "", form.body.data or "")
-        return render_template("groups/new_thread.html", group=group, form=form, similar=similar)
-    safety = None
-    if form.validate_on_submit() and not (safety := safety_gate(form.title, form.body)):
-        try:
-            if (too_fast := posting_rate_error(current_user)):
-                raise ActionError(too_fast)
-            thread = start_thread(current_user, group, form.kind.data, form.title.data, form.body.data,
-                                  ask_expert=bool(form.ask_expert.data))
-        except ActionError as error:
-            form.form_errors.append(str(error))
-        else:
-            live = "Your post is live. You will find replies here."
-            flash(posted_message(thread.hidden_at is not None, live), "success")
-            return redirect(url_for("threads.show", thread_id=thread.id))
-    status = 400 if form.errors or form.form_errors else 200
-    return render_template("groups/new_thread.html", group=group, form=form, safety=safety), status
+        return render_template("groups/new_thread.html", group=group, form=form, similar=similar,
+                               audience=expert_audience(group))
+
+    anonymous = bool(form.anonymous.data) and permissions.can_post_anonymously(current_user, group)
+
+    def save(choice):
+        return start_thread(current_user, group, form.kind.data, form.title.data, form.body.data,
+                            ask_expert=bool(form.ask_expert.data), anonymous=anonymous, choice=choice)
+
+    thread, safety = submit(form, save)
+    if thread is not None:
+        live = "Your post is live. You will find replies here."
+        flash(posted_message(thread.hidden_at is not None, live), "success")
+        return redirect(url_for("threads.show", thread_id=thread.id))
+    return form_page("groups/new_thread.html", form, safety, group=group, audience=expert_audience(group))

@@ -1,11 +1,10 @@
 """Routes: /, /healthz, /preferences/font-size, /preview (live Markdown preview)."""
 from flask import jsonify, make_response, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import text
 
-from forum import queries
-from forum.experts import queries as expert_queries
+from forum import health, queries
 from forum.actions import limits
+from forum.experts import queries as expert_queries
 from forum.extensions import db, limiter
 from forum.main import bp
 from forum.models import ThreadKind
@@ -15,11 +14,18 @@ from forum.urls import safe_next_url
 
 @bp.route("/")
 def home():
+    if current_user.is_authenticated:  # one's own groups and followed threads first
+        from forum.notifications.queries import home_activity
+
+        mine, discussions = home_activity(current_user)
+    else:
+        mine, discussions = [], queries.recent_threads(current_user, kind=ThreadKind.DISCUSSION, limit=5)
     return render_template(
         "main/home.html",
+        mine=mine,
         groups=queries.popular_groups(6),
         questions=queries.recent_threads(current_user, kind=ThreadKind.QUESTION, limit=8),
-        discussions=queries.recent_threads(current_user, kind=ThreadKind.DISCUSSION, limit=5),
+        discussions=discussions,
         expert_answers=expert_queries.recent_expert_answers(current_user, limit=4),
         articles=expert_queries.recent_articles(limit=3),
     )
@@ -27,11 +33,11 @@ def home():
 
 @bp.route("/healthz")
 def healthz():
-    try:
-        db.session.execute(text("SELECT 1"))
-    except Exception as error:  # the point is to report any failure, not raise it
-        return jsonify(status="error", database="unavailable", detail=error.__class__.__name__), 503
-    return jsonify(status="ok", database="ok", backend=db.engine.dialect.name)
+    """200 when every dependency answers; else 503 naming the ones that do not (``failing``)."""
+    report, failing = health.check_all()
+    if failing:
+        return jsonify(status="error", failing=failing, **report), 503
+    return jsonify(status="ok", backend=db.engine.dialect.name, **report)
 
 
 @bp.route("/preferences/font-size", methods=["POST"])

@@ -3,21 +3,22 @@
 
 import re
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 from wtforms.fields.choices import SelectChoice
 
 from forum import permissions
-from forum.actions import ActionError
+from forum.actions import ActionError, anonymity
+from forum.actions import moderation as actions
 from forum.extensions import db
 from forum.mod import bp
+from forum.mod import queries as queue
 from forum.mod.forms import FlagForm, MergeForm, MoveForm, ReasonForm, SanctionForm
-from forum.models import Group, Post, Thread, User
-from forum.threads.routes import get_post_or_404
-from moderation import actions, queue
-
+from forum.models import Group, Post, Thread
+from forum.queries import post_count_by, post_or_404, thread_or_404, user_or_404
+from forum.views import form_page, require, require_visible, submit
 
 KIND_DONE = {
     "warn": "warned",
@@ -29,26 +30,13 @@ KIND_DONE = {
 THREAD_DONE = {"lock": "locked", "unlock": "unlocked", "pin": "pinned", "unpin": "unpinned"}
 
 
-def _post_or_404(post_id: int) -> Post:
-    post = get_post_or_404(post_id)
-    if not permissions.can_view_thread(current_user, post.thread):
-        abort(404)
-    hidden = (post.is_hidden and not permissions.can_see_hidden_post(current_user, post)) or (
-        post.thread.hidden_at is not None
-        and not permissions.can_view_hidden_thread(current_user, post.thread)
-    )
-    if hidden:
-        abort(404)
+def _visible_post_or_404(post_id: int) -> Post:
+    """A post the current user may see (a hidden one: its author and moderators); else 404."""
+    post = post_or_404(post_id)
+    require_visible(permissions.can_view_thread, post.thread)
+    if post.is_hidden:
+        require_visible(permissions.can_see_hidden_post, post)
     return post
-
-
-def _thread_or_404(thread_id: int) -> Thread:
-    thread = db.session.scalar(select(Thread).options(joinedload(Thread.group)).where(Thread.id == thread_id))
-    if thread is None:
-        abort(404)
-    if not permissions.can_moderate_thread(current_user, thread):
-        abort(403)
-    return thread
 
 
 def _post_link(post: Post) -> str:
@@ -58,43 +46,56 @@ def _post_link(post: Post) -> str:
 @bp.route("/p/<int:post_id>/flag", methods=["GET", "POST"])
 @login_required
 def flag(post_id):
-    post = _post_or_404(post_id)
-    if not permissions.can_flag_post(current_user, post):
-        abort(403)
+    post = _visible_post_or_404(post_id)
+    require(permissions.can_flag_post, post)
     form = FlagForm()
-    if form.validate_on_submit():
-        try:
-            actions.flag_post(current_user, post, form.reason.data, form.details.data or "")
-        except ActionError as error:
-            form.form_errors.append(str(error))
-        else:
-            flash("Thank you. The moderators will review this post.", "success")
-            return redirect(_post_link(post))
-    status = 400 if form.errors or form.form_errors else 200
-    return render_template("mod/flag.html", post=post, form=form), status
+    if request.method == "GET" and queue.has_flagged(current_user, post.id):
+        # Say so at once, instead of a form that can only be refused.
+        return render_template("mod/flag.html", form=form, post=post, already=True)
+    flagged, _ = submit(form, lambda choice: actions.flag_post(current_user, post, form.reason.data,
+                                                                form.details.data or ""))
+    if flagged is not None:
+        flash("Thank you. The moderators will review this post.", "success")
+        return redirect(_post_link(post))
+    return form_page("mod/flag.html", form, post=post)
 
 
 @bp.route("/mod/post/<int:post_id>", methods=["GET", "POST"])
 @login_required
 def post_tools(post_id):
-    post = _post_or_404(post_id)
-    if not permissions.can_moderate_post(current_user, post):
-        abort(403)
+    post = _visible_post_or_404(post_id)
+    require(permissions.can_moderate_post, post)
     form = ReasonForm()
+
+    def act(choice):
+        if request.form.get("do") == "unhide":
+            return actions.unhide(current_user, post, form.reason.data), "The post is visible again."
+        return actions.hide(current_user, post, form.reason.data), "The post is hidden. Its author can see why."
+
+    done, _ = submit(form, act)
+    if done is not None:
+        flash(done[1], "success")
+        return redirect(_post_link(post))
+    return form_page("mod/post.html", form, post=post, reveal_form=ReasonForm(prefix="reveal"),
+                     revealed=post.is_anonymous and anonymity.revealed_to(current_user, post))
+
+
+@bp.route("/mod/post/<int:post_id>/reveal", methods=["POST"])
+@login_required
+def reveal_author(post_id):
+    """Reveal who wrote an anonymous post: audited, then shown on the post's tools page."""
+    post = _visible_post_or_404(post_id)
+    require(permissions.can_reveal_author, post)
+    form = ReasonForm(prefix="reveal")
     if form.validate_on_submit():
         try:
-            if request.form.get("do") == "unhide":
-                actions.unhide_post(current_user, post, form.reason.data)
-                flash("The post is visible again.", "success")
-            else:
-                actions.hide_post(current_user, post, form.reason.data)
-                flash("The post is hidden. Its author can see why.", "success")
+            anonymity.reveal_author(current_user, post, form.reason.data or "")
+            flash("The author is shown below. The reveal is in the moderation log.", "info")
         except ActionError as error:
-            form.form_errors.append(str(error))
-        else:
-            return redirect(_post_link(post))
-    status = 400 if form.errors or form.form_errors else 200
-    return render_template("mod/post.html", post=post, form=form), status
+            flash(str(error), "error")
+    else:
+        flash(" ".join(e for errors in form.errors.values() for e in errors) or "Please try again.", "error")
+    return redirect(url_for("mod.post_tools", post_id=post.id))
 
 
 def _move_choices(thread: Thread) -> list[SelectChoice]:
@@ -121,7 +122,9 @@ def _merge_target(raw: str) -> Thread:
 @bp.route("/mod/thread/<int:thread_id>", methods=["GET", "POST"])
 @login_required
 def thread_tools(thread_id):
-    thread = _thread_or_404(thread_id)
+    thread = thread_or_404(thread_id)
+    require_visible(permissions.can_view_group_content, thread.group)
+    require(permissions.can_moderate_thread, thread)
     reason_form, move_form, merge_form = (
         ReasonForm(prefix="t"),
         MoveForm(prefix="move"),
@@ -138,7 +141,7 @@ def thread_tools(thread_id):
             flash(f"The thread is {THREAD_DONE[do]}.", "success")
             return redirect(url_for("threads.show", thread_id=thread.id))
         if do == "move" and move_form.validate_on_submit():
-            group = db.session.get(Group, move_form.group.data)
+            group = db.get_or_404(Group, move_form.group.data)
             actions.move_thread(current_user, thread, group, move_form.reason.data)
             flash(f"The thread moved to {group.name}.", "success")
             return redirect(url_for("threads.show", thread_id=thread.id))
@@ -156,27 +159,40 @@ def thread_tools(thread_id):
     ), status
 
 
+def _sanction_groups(member) -> list[Group]:
+    """Groups the current moderator may act for on ``member``: the ones they moderate
+    where the member belongs (all groups for site moderators: the choice is optional)."""
+    stmt = select(Group).order_by(Group.name)
+    scope = permissions.moderated_group_ids(current_user)
+    if scope is not None:
+        stmt = stmt.where(Group.id.in_(scope or [-1]), permissions.member_or_author_clause(member))
+    return list(db.session.scalars(stmt))
+
+
 @bp.route("/mod/user/<username>", methods=["GET", "POST"])
 @login_required
 def user_tools(username):
-    if not permissions.can_use_mod_area(current_user):
-        abort(403)
-    member = db.session.scalar(select(User).where(User.username_key == username.lower())) or abort(404)
+    require(permissions.can_use_mod_area)
+    member = user_or_404(username)
     form = SanctionForm()
-    if form.validate_on_submit():
-        if not permissions.can_sanction_user(current_user, member, form.kind.data):
-            form.form_errors.append(
-                "You cannot do that to this account: group moderators may warn; "
-                "site moderators silence, suspend and ban members."
-            )
-        else:
-            try:
-                actions.sanction_user(current_user, member, form.kind.data, form.reason.data, form.days.data)
-            except ActionError as error:
-                form.form_errors.append(str(error))
-            else:
-                flash(f"Done: {member.username} — {KIND_DONE[form.kind.data]}.", "success")
-                return redirect(url_for("mod.user_tools", username=member.username))
-    history = queue.latest_log_entries(None, target_user_id=member.id, limit=20)
-    status = 400 if form.errors or form.form_errors else 200
-    return render_template("mod/user.html", member=member, form=form, history=history), status
+    groups = _sanction_groups(member)
+    site_wide = permissions.moderated_group_ids(current_user) is None
+    form.group.choices = ([SelectChoice(0, "Site-wide")] if site_wide else []) + \
+        [SelectChoice(g.id, g.name) for g in groups]
+
+    def act(choice):
+        group_id = form.group.data or None
+        if not permissions.can_sanction_user(current_user, member, form.kind.data, group_id):
+            raise ActionError("You cannot do that to this account: group moderators may warn members of "
+                              "their own groups; site moderators silence, suspend and ban.")
+        return actions.sanction_user(current_user, member, form.kind.data, form.reason.data, form.days.data,
+                                     group_id=group_id)
+
+    done, _ = submit(form, act)
+    if done is not None:
+        flash(f"Done: {member.username} — {KIND_DONE[form.kind.data]}.", "success")
+        return redirect(url_for("mod.user_tools", username=member.username))
+    history = queue.latest_log_entries(permissions.moderated_group_ids(current_user), target_user_id=member.id,
+                                       limit=20)
+    return form_page("mod/user.html", form, member=member, history=history, groups=groups,
+                     post_count=post_count_by(current_user, member.id))

@@ -1,13 +1,13 @@
 """Forms for flagging and for moderator actions. Every reason is free text, escaped on display."""
 
-from flask_wtf import FlaskForm
 from wtforms import IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from moderation.actions import DAYS_MAX, DETAILS_MAX
-from moderation.audit import REASON_MAX
-from moderation.models import REASON_LABELS, FlagReason, WordAction
+from forum.actions.audit import REASON_MAX
+from forum.actions.moderation import DAYS_MAX, DETAILS_MAX
+from forum.forms import Form
+from forum.models.moderation import REASON_LABELS, FlagReason, WordAction
 
 
 def reason_field(label="Reason (shown in the moderation log)", required=False):
@@ -17,7 +17,7 @@ def reason_field(label="Reason (shown in the moderation log)", required=False):
     return StringField(label, validators=validators)
 
 
-class FlagForm(FlaskForm):
+class FlagForm(Form):
     reason = RadioField(
         "Why should moderators look at this post?",
         choices=[SelectChoice(r.value, REASON_LABELS[r.value]) for r in FlagReason],
@@ -29,11 +29,11 @@ class FlagForm(FlaskForm):
     )
 
 
-class ReasonForm(FlaskForm):
+class ReasonForm(Form):
     reason = reason_field()
 
 
-class DecisionForm(FlaskForm):
+class DecisionForm(Form):
     decision = SelectField(
         "Decision",
         choices=[
@@ -45,7 +45,7 @@ class DecisionForm(FlaskForm):
     reason = reason_field("Reason (required to hide or delete)")
 
 
-class SanctionForm(FlaskForm):
+class SanctionForm(Form):
     kind = SelectField(
         "Action",
         choices=[
@@ -60,15 +60,18 @@ class SanctionForm(FlaskForm):
         "Days (for silence and suspend)",
         validators=[Optional(), NumberRange(1, DAYS_MAX, f"Give a number of days from 1 to {DAYS_MAX}.")],
     )
+    group = SelectField("For the group", coerce=int, default=0, validate_choice=False,
+                        description="Group moderators act for one of their groups; site moderators may "
+                                    "leave it site-wide.")
     reason = reason_field("Reason (the member sees warnings)", required=True)
 
 
-class MoveForm(FlaskForm):
+class MoveForm(Form):
     group = SelectField("Move to group", coerce=int)
     reason = reason_field()
 
 
-class MergeForm(FlaskForm):
+class MergeForm(Form):
     target = StringField(
         "Merge into thread (its number or link, e.g. /t/42)",
         validators=[DataRequired("Give the thread to merge into."), Length(max=300)],
@@ -76,7 +79,7 @@ class MergeForm(FlaskForm):
     reason = reason_field()
 
 
-class WatchedWordForm(FlaskForm):
+class WatchedWordForm(Form):
     word = StringField(
         "Word or phrase",
         validators=[DataRequired("Type a word or phrase."), Length(max=100, message="Up to 100 characters.")],
@@ -89,7 +92,3 @@ class WatchedWordForm(FlaskForm):
             SelectChoice(WordAction.FLAG.value, "Publish and flag for review"),
         ],
     )
-
-
-class ButtonForm(FlaskForm):
-    """A button that changes state: carries only the CSRF token."""

@@ -1,27 +1,39 @@
 """Routes: /mod (dashboard), /mod/queue, /mod/log and /mod/words (admins)."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from forum import permissions
 from forum.actions import ActionError
+from forum.actions import moderation as actions
 from forum.extensions import db
-from forum.mod import bp
-from forum.mod.forms import ButtonForm, DecisionForm, WatchedWordForm
+from forum.forms import ActionForm
+from forum.mod import bp, stats
+from forum.mod import queries as queue
+from forum.mod.forms import DecisionForm, WatchedWordForm
 from forum.models import Group, User
-from forum.pagination import keyset_page, legacy_page_redirect, requested_cursor, to_first_page
-from moderation import actions, queue, stats
-from moderation.models import ACTION_LABELS, REASON_LABELS, ReviewItem, WatchedWord
-
+from forum.models.moderation import ACTION_LABELS, REASON_LABELS, ReviewItem, WatchedWord
+from forum.pages.queries import open_contact_count, open_contact_messages
+from forum.pagination import keyset_list
+from forum.urls import requested_id
+from forum.views import require, require_visible
 
 DONE = {"keep": "kept", "hide": "hidden", "delete": "deleted"}
 
 
+def _done(item: ReviewItem, decision: str) -> str:
+    if item.reported_user_id is not None:
+        return "Done: the report was dismissed."
+    if item.message_id is not None:
+        return "Done: the message was " + ("kept." if decision == "keep" else "hidden.")
+    noun = "review" if item.review_id else "comment" if item.comment_id else "post"
+    return f"Done: the {noun} was {DONE[decision]}."
+
+
 def require_mod_area() -> list[int] | None:
     """The groups the current user moderates (None: all); 403 for everyone else."""
-    if not permissions.can_use_mod_area(current_user):
-        abort(403)
+    require(permissions.can_use_mod_area)
     return permissions.moderated_group_ids(current_user)
 
 
@@ -32,9 +44,6 @@ def _groups(group_ids) -> list[Group]:
     return list(db.session.scalars(stmt))
 
 
-def _int_arg(name: str) -> int | None:
-    raw = request.args.get(name, "")
-    return int(raw) if raw.isdigit() and len(raw) < 10 else None
 
 
 @bp.route("/mod")
@@ -50,6 +59,7 @@ def dashboard():
         posts=stats.posts_per_day(scope),
         flagged_members=stats.most_flagged_members(scope),
         recent=stats.recent_actions(scope),
+        contact_count=(open_contact_count() if permissions.can_read_contact_messages(current_user) else None),
     )
 
 
@@ -59,32 +69,39 @@ def review_queue():
     scope = require_mod_area()
     reason = request.args.get("reason", "")
     reason = reason if reason in REASON_LABELS else ""
-    group_id = _int_arg("group")
+    group_id = requested_id("group")
     items = queue.open_items(scope, reason=reason or None, group_id=group_id)
-    flags = queue.open_flags_by_post([item.post_id for item in items])
+    flags = queue.open_flags_by_post([item.post_id for item in items if item.post_id])
+    review_flags = queue.open_flags_by_post([item.review_id for item in items if item.review_id],
+                                            queue.Flag.review_id)
     return render_template(
         "mod/queue.html",
         items=items,
         flags=flags,
+        review_flags=review_flags,
         reason=reason,
         group_id=group_id,
         reasons=REASON_LABELS,
         groups=_groups(scope),
         form=DecisionForm(),
+        contact_messages=(open_contact_messages() if permissions.can_read_contact_messages(current_user)
+                          else []),
+        button=ActionForm(),
     )
 
 
 @bp.route("/mod/queue/<int:item_id>", methods=["POST"])
 @login_required
 def decide(item_id):
-    item = db.session.get(ReviewItem, item_id) or abort(404)
-    if not permissions.can_moderate_post(current_user, item.post):
-        abort(403)
+    item = db.get_or_404(ReviewItem, item_id)
+    if item.post_id is not None:
+        require_visible(permissions.can_view_thread, item.post.thread)
+    require(permissions.can_decide_review, item)
     form = DecisionForm()
     if form.validate_on_submit():
         try:
             actions.decide(current_user, item, form.decision.data, form.reason.data)
-            flash(f"Done: the post was {DONE[form.decision.data]}.", "success")
+            flash(_done(item, form.decision.data), "success")
         except ActionError as error:
             flash(str(error), "error")
     else:
@@ -105,12 +122,8 @@ def log():
             db.session.scalar(select(User.id).where(User.username_key == moderator_name.lower())) or -1
         )
     stmt = queue.log_entries(scope, action=action or None, moderator_id=moderator_id,
-                             target_user_id=_int_arg("member"))
-    if (old_link := legacy_page_redirect(db.session, stmt, queue.LOG_ORDER, queue.PAGE_SIZE)) is not None:
-        return old_link
-    page = keyset_page(db.session, stmt, queue.LOG_ORDER, queue.PAGE_SIZE, *requested_cursor(queue.LOG_ORDER))
-    if page.reached_start:
-        return to_first_page()
+                             target_user_id=requested_id("member"))
+    page = keyset_list(stmt, queue.LOG_ORDER, queue.PAGE_SIZE)
     return render_template(
         "mod/log.html",
         entries=page.items,
@@ -125,8 +138,7 @@ def log():
 @bp.route("/mod/words", methods=["GET", "POST"])
 @login_required
 def words():
-    if not permissions.can_edit_watched_words(current_user):
-        abort(403)
+    require(permissions.can_edit_watched_words)
     form = WatchedWordForm()
     if form.validate_on_submit():
         try:
@@ -138,16 +150,15 @@ def words():
             return redirect(url_for("mod.words"))
     rows = list(db.session.scalars(select(WatchedWord).order_by(WatchedWord.word)))
     status = 400 if form.errors or form.form_errors else 200
-    return render_template("mod/words.html", form=form, words=rows, button=ButtonForm()), status
+    return render_template("mod/words.html", form=form, words=rows, button=ActionForm()), status
 
 
 @bp.route("/mod/words/<int:word_id>/delete", methods=["POST"])
 @login_required
 def delete_word(word_id):
-    if not permissions.can_edit_watched_words(current_user):
-        abort(403)
-    word = db.session.get(WatchedWord, word_id) or abort(404)
-    if ButtonForm().validate_on_submit():
+    require(permissions.can_edit_watched_words)
+    word = db.get_or_404(WatchedWord, word_id)
+    if ActionForm().validate_on_submit():
         actions.remove_watched_word(current_user, word)
         flash("The word is no longer watched.", "info")
     return redirect(url_for("mod.words"))

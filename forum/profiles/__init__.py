@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("profiles", __name__)
 
-from forum.profiles import account, routes  # noqa: E402,F401
+from forum.profiles import account, avatars, routes, tokens  # noqa: E402,F401

@@ -1,13 +1,12 @@
 """Forms for writing Second Opinion articles and commenting on them."""
-from flask_wtf import FlaskForm
 from wtforms import DateField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length
 
 from forum.actions import limits
-from forum.groups.forms import body_field, title_field
+from forum.forms import Form, body_field, title_field
 
 
-class ArticleForm(FlaskForm):
+class ArticleForm(Form):
     title = title_field()
     summary = TextAreaField(
         "Summary",
@@ -37,7 +36,7 @@ class ArticleForm(FlaskForm):
     )
 
 
-class CommentForm(FlaskForm):
+class CommentForm(Form):
     body = TextAreaField(
         "Your comment",
         validators=[DataRequired("Write something before posting."),
@@ -47,7 +46,7 @@ class CommentForm(FlaskForm):
     )
 
 
-class RemoveCommentForm(FlaskForm):
+class RemoveCommentForm(Form):
     reason = TextAreaField(
         "Reason",
         validators=[Length(max=500, message="Keep the reason to 500 characters.")],

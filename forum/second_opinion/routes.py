@@ -8,13 +8,13 @@ from sqlalchemy import literal, select
 from sqlalchemy.orm import joinedload
 
 from forum import permissions
-from forum.actions import ActionError
 from forum.actions.articles import edit_article, write_article
 from forum.extensions import db
 from forum.models import Article, ArticleComment, ExpertVerification, User
-from forum.pagination import Keyset, keyset_page, legacy_page_redirect, requested_cursor, to_first_page
+from forum.pagination import Keyset, keyset_list
 from forum.second_opinion import bp
 from forum.second_opinion.forms import ArticleForm, CommentForm, RemoveCommentForm
+from forum.views import form_page, require, submit
 
 PAGE_SIZE = 20
 COMMENTS_SHOWN = 500
@@ -28,10 +28,7 @@ def _with_author():
 
 
 def get_article_or_404(article_id: int) -> Article:
-    article = db.session.scalar(select(Article).options(_with_author()).where(Article.id == article_id))
-    if article is None:
-        abort(404)
-    return article
+    return db.one_or_404(select(Article).options(_with_author()).where(Article.id == article_id))
 
 
 @bp.route("")
@@ -42,11 +39,7 @@ def index():
     # Tags are stored space-separated: pad both sides to match whole tags only.
     where = [literal(" ").concat(Article.tags).concat(" ").contains(f" {tag} ")] if tag else []
     stmt = select(Article).options(_with_author()).where(*where)
-    if (old_link := legacy_page_redirect(db.session, stmt, ARTICLE_ORDER, PAGE_SIZE)) is not None:
-        return old_link
-    page = keyset_page(db.session, stmt, ARTICLE_ORDER, PAGE_SIZE, *requested_cursor(ARTICLE_ORDER))
-    if page.reached_start:
-        return to_first_page()
+    page = keyset_list(stmt, ARTICLE_ORDER, PAGE_SIZE)
     return render_template("second_opinion/index.html", articles=page.items, page=page, tag=tag)
 
 
@@ -66,9 +59,9 @@ def render_article(article: Article, form: CommentForm | None, safety=None, stat
                            safety=safety, action_form=RemoveCommentForm()), status
 
 
-def _save(form: ArticleForm, article: Article | None):
+def _save(form: ArticleForm, article: Article | None, choice: str):
     fields = dict(title=form.title.data, summary=form.summary.data, body=form.body.data,
-                  sources=form.sources.data, tags=form.tags.data, reviewed_on=form.reviewed_on.data)
+                  sources=form.sources.data, tags=form.tags.data, reviewed_on=form.reviewed_on.data, choice=choice)
     if article is None:
         return write_article(current_user, **fields)
     return edit_article(current_user, article, **fields)
@@ -79,21 +72,16 @@ def _save(form: ArticleForm, article: Article | None):
 @login_required
 def write(article_id=None):
     article = get_article_or_404(article_id) if article_id else None
-    allowed = permissions.can_edit_article(current_user, article) if article else \
-        permissions.can_write_article(current_user)
-    if not allowed:
-        abort(403)
+    if article is not None:
+        require(permissions.can_edit_article, article)
+    else:
+        require(permissions.can_write_article)
     form = ArticleForm(obj=article if request.method == "GET" else None)
     if request.method == "GET" and article is not None:
         form.body.data, form.sources.data = article.body_source, article.sources_source
         form.tags.data = ", ".join(article.tag_list)
-    if form.validate_on_submit():
-        try:
-            saved = _save(form, article)
-        except ActionError as error:
-            form.form_errors.append(str(error))
-        else:
-            flash("Your article is published." if article is None else "Your changes are saved.", "success")
-            return redirect(url_for("second_opinion.show", article_id=saved.id))
-    status = 400 if form.errors or form.form_errors else 200
-    return render_template("second_opinion/write.html", form=form, article=article), status
+    saved, safety = submit(form, lambda choice: _save(form, article, choice))
+    if saved is not None:
+        flash("Your article is published." if article is None else "Your changes are saved.", "success")
+        return redirect(url_for("second_opinion.show", article_id=saved.id))
+    return form_page("second_opinion/write.html", form, safety, article=article)

@@ -1,133 +1,43 @@
-"""Answers on question pages: the answer order, helpful votes and accepting an answer.
-
-The default order puts the question first, then answers by verified experts,
-then the accepted answer, then the most helpful, then the oldest; it is
-computed in SQL over the whole thread so pagination is stable. ``?sort=oldest``
-gives plain posting order. Expert credentials are loaded with the authors in
-the same statement, and the reader's own votes in one more.
-"""
+"""Answer routes: mark an answer helpful, accept an answer (POST only, CSRF-checked)."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, request
+from flask import flash, redirect, request
 from flask_login import current_user, login_required
-from sqlalchemy import and_, case, func, select, tuple_
-from sqlalchemy.orm import contains_eager, joinedload
 
 from forum import permissions
 from forum.actions import ActionError
 from forum.actions.qa import accept_answer, toggle_helpful
-from forum.extensions import db
-from forum.groups.forms import ActionForm
-from forum.models import ExpertVerification, HelpfulVote, Post, Thread, User
+from forum.forms import ActionForm
+from forum.queries import post_or_404
 from forum.threads import bp
-
-SORTS = ("best", "oldest")
-
-
-def requested_sort(thread: Thread) -> str:
-    """``best`` (the default for questions) or ``oldest``; 404 for anything else."""
-    sort = request.args.get("sort", "best")
-    if sort not in SORTS:
-        abort(404)
-    return sort if thread.is_question else "oldest"
+from forum.threads.queries import post_url
+from forum.views import require, require_visible
 
 
-def _with_authors():
-    return (
-        select(Post).outerjoin(Post.author).outerjoin(User.current_verification)
-        .options(contains_eager(Post.author).contains_eager(User.current_verification)
-                 .joinedload(ExpertVerification.verified_by))
-    )
-
-
-def _best_order(thread: Thread) -> list:
-    """Sort keys, smallest first: question, public, expert, accepted, most helpful, oldest."""
-    public = and_(Post.deleted_at.is_(None), Post.hidden_at.is_(None))
-    return [
-        case((Post.number == 1, 0), else_=1),
-        case((public, 0), else_=1),
-        case((ExpertVerification.id.is_not(None), 0), else_=1),
-        case((Post.id == (thread.accepted_post_id or 0), 0), else_=1),
-        -Post.helpful_count,
-        Post.number,
-    ]
-
-
-def _best_key(post: Post) -> tuple:
-    """``post``'s own values of the ``_best_order`` keys."""
-    expert = post.author is not None and post.author.current_verification is not None
-    return (0 if post.is_opening else 1, 0 if post.is_public else 1, 0 if expert else 1,
-            0 if post.thread.accepted_post_id == post.id else 1, -post.helpful_count, post.number)
-
-
-def position_in_best_order(post: Post) -> int:
-    """How many posts come before ``post`` in the default answer order (one COUNT)."""
-    keys = _best_order(post.thread)
-    return db.session.scalar(
-        select(func.count()).select_from(Post).outerjoin(Post.author).outerjoin(User.current_verification)
-        .where(Post.thread_id == post.thread_id, tuple_(*keys) < tuple_(*_best_key(post))))
-
-
-def page_of_posts(thread: Thread, sort: str, offset: int, limit: int) -> list[Post]:
-    """One page of ``thread``'s posts in the reader's chosen order, authors and credentials loaded."""
-    stmt = _with_authors().where(Post.thread_id == thread.id)
-    if sort == "oldest":
-        # Numbers have no gaps (deleted posts stay as placeholders): a page is a range.
-        return list(db.session.scalars(
-            stmt.where(Post.number.between(offset + 1, offset + limit)).order_by(Post.number)))
-    return list(db.session.scalars(stmt.order_by(*_best_order(thread)).offset(offset).limit(limit)))
-
-
-def my_votes(user, posts: list[Post]) -> set[int]:
-    """Which of ``posts`` the reader has marked helpful (one statement)."""
-    if not getattr(user, "is_authenticated", False) or not posts:
-        return set()
-    return set(db.session.scalars(select(HelpfulVote.post_id).where(
-        HelpfulVote.user_id == user.id, HelpfulVote.post_id.in_([p.id for p in posts]))))
-
-
-def _answer_or_404(post_id: int) -> Post:
-    post = db.session.scalar(
-        select(Post).options(joinedload(Post.thread).joinedload(Thread.group)).where(Post.id == post_id))
-    if post is None or not permissions.can_view_thread(current_user, post.thread):
-        abort(404)
-    return post
-
-
-def _back(post: Post):
-    from forum.threads.routes import post_url
-
-    return redirect(post_url(post))
+def _run(post_id: int, check, act, messages: tuple[str, str]):
+    post = post_or_404(post_id)
+    require_visible(permissions.can_view_thread, post.thread)
+    require(check, post)
+    if ActionForm().validate_on_submit():
+        try:
+            done = act(current_user, post)
+        except ActionError as error:
+            flash(str(error), "error")
+        else:
+            flash(messages[0] if done else messages[1], "success")
+    # Back to the order the reader chose (the vote form carries it).
+    return redirect(post_url(post, "oldest" if request.form.get("sort") == "oldest" else "best"))
 
 
 @bp.route("/p/<int:post_id>/helpful", methods=["POST"])
 @login_required
 def helpful(post_id):
-    post = _answer_or_404(post_id)
-    if not permissions.can_vote_helpful(current_user, post):
-        abort(403)
-    if ActionForm().validate_on_submit():
-        try:
-            marked = toggle_helpful(current_user, post)
-        except ActionError as error:
-            flash(str(error), "error")
-        else:
-            flash("Marked as helpful. Thank you." if marked else "Your helpful mark was removed.", "success")
-    return _back(post)
+    return _run(post_id, permissions.can_vote_helpful, toggle_helpful,
+                ("Marked as helpful. Thank you.", "Your helpful mark was removed."))
 
 
 @bp.route("/p/<int:post_id>/accept", methods=["POST"])
 @login_required
 def accept(post_id):
-    post = _answer_or_404(post_id)
-    if not permissions.can_accept_answer(current_user, post):
-        abort(403)
-    if ActionForm().validate_on_submit():
-        try:
-            accepted = accept_answer(current_user, post)
-        except ActionError as error:
-            flash(str(error), "error")
-        else:
-            flash("This answer is now the accepted answer." if accepted
-                  else "The answer is no longer accepted.", "success")
-    return _back(post)
+    return _run(post_id, permissions.can_accept_answer, accept_answer,
+                ("This answer is now the accepted answer.", "The answer is no longer accepted."))

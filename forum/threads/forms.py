@@ -1,30 +1,19 @@
 """Forms for replies and edits."""
-from flask_wtf import FlaskForm
-from wtforms import StringField
-from wtforms.validators import Length
 
-from forum.groups.forms import body_field, title_field
+from forum.forms import Form, anonymous_field, body_field, reason_field, title_field
 
 
-def reason_field():
-    return StringField("Reason for the edit (moderators: shown in the moderation log)",
-                       validators=[Length(max=500, message="Keep the reason to 500 characters.")])
-
-
-class ReplyForm(FlaskForm):
+class ReplyForm(Form):
     body = body_field("Your reply")
+    anonymous = anonymous_field()
 
 
-class EditPostForm(FlaskForm):
+class EditPostForm(Form):
     title = title_field()
     body = body_field("Text")
     reason = reason_field()
 
 
-class EditReplyForm(FlaskForm):
+class EditReplyForm(Form):
     body = body_field("Text")
     reason = reason_field()
-
-
-class DeleteForm(FlaskForm):
-    """Carries the CSRF token for the delete button."""

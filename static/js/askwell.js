@@ -4,8 +4,10 @@
 
   // Text size: apply at once without a page load; the cookie keeps it across pages.
   function initFontSize() {
-    var form = document.querySelector("[data-font-size-control]");
-    if (!form) return;
+    document.querySelectorAll("[data-font-size-control]").forEach(initFontSizeForm);
+  }
+
+  function initFontSizeForm(form) {
     form.addEventListener("click", function (event) {
       var button = event.target.closest("button[name=size]");
       if (!button) return;
@@ -14,8 +16,21 @@
       document.documentElement.setAttribute("data-font-size", size);
       document.cookie = "font_size=" + encodeURIComponent(size) + "; path=/; max-age=31536000; SameSite=Lax" +
         (location.protocol === "https:" ? "; Secure" : "");
-      form.querySelectorAll("button[name=size]").forEach(function (b) {
-        b.setAttribute("aria-pressed", b === button ? "true" : "false");
+      document.querySelectorAll("[data-font-size-control] button[name=size]").forEach(function (b) {
+        b.setAttribute("aria-pressed", b.value === size ? "true" : "false");
+      });
+    });
+  }
+
+  // Header drawers (search, menu): one open at a time; opening search puts the cursor in the box.
+  function initHeaderDrawers() {
+    var drawers = document.querySelectorAll(".header-drawer");
+    drawers.forEach(function (drawer) {
+      drawer.addEventListener("toggle", function () {
+        if (!drawer.open) return;
+        drawers.forEach(function (other) { if (other !== drawer) other.open = false; });
+        var input = drawer.querySelector("input[type=search]");
+        if (input) input.focus();
       });
     });
   }
@@ -29,9 +44,21 @@
     });
   }
 
-  // Put the error summary in front of keyboard and screen-reader users.
+  // A conversation that was opened is read: post its "Mark as read" form in the background
+  // (without JavaScript the button is there to press).
+  function initAutoSubmit() {
+    document.querySelectorAll("form[data-auto-submit]").forEach(function (form) {
+      fetch(form.action, {method: "POST", body: new FormData(form), credentials: "same-origin",
+                          headers: {"X-Requested-With": "fetch"}}).then(function (response) {
+        if (response.ok) form.hidden = true;
+      }).catch(function () {});
+    });
+  }
+
+  // Put the error summary in front of keyboard and screen-reader users; failing that, the safety
+  // panel (crisis resources, personal details), so its first words are read out before the form.
   function focusErrors() {
-    var summary = document.querySelector(".error-summary");
+    var summary = document.querySelector(".error-summary") || document.querySelector("[data-safety-panel]");
     if (summary) summary.focus();
   }
 
@@ -41,8 +68,9 @@
   // the page or a crash never loses it. A new-post form gets the draft back when it loads empty.
   // An edit form carries data-draft-version (when the post last changed): a draft made against
   // that same version is restored; one made against an older version is only offered, so a
-  // newer server text is never replaced silently. Drafts are dropped once the post went
-  // through and kept when the server bounces the form back with an error.
+  // newer server text is never replaced silently. A draft is dropped only when the server
+  // confirms the post went through (<body data-draft-published="/form/path">, forum.drafts);
+  // a form bounced back with an error, an expired form or a "too large" page keeps it.
   var DRAFT_PREFIX = "askwell:draft:";
   var SUBMITTED = "askwell:draft-submitted";
 
@@ -181,6 +209,12 @@
     return bouncedBack;
   }
 
+  function publishedHere(submitted) {
+    var published = document.body.getAttribute("data-draft-published");
+    if (!published) return false;
+    try { return new URL(submitted.slice(DRAFT_PREFIX.length)).pathname === published; } catch (e) { return false; }
+  }
+
   function initDrafts() {
     var local = storage("localStorage"), session = storage("sessionStorage");
     if (!local || !session) return;
@@ -190,7 +224,7 @@
     document.querySelectorAll("form.post-form").forEach(function (form) {
       if (initDraftForm(form, submitted)) bouncedBack = true;
     });
-    if (submitted && !bouncedBack) local.removeItem(submitted);
+    if (submitted && !bouncedBack && publishedHere(submitted)) local.removeItem(submitted);
   }
 
   // Live preview: the post body rendered by the server's own sanitizer (POST /preview) as you type.
@@ -241,8 +275,10 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     initFontSize();
+    initHeaderDrawers();
     initConfirm();
     focusErrors();
+    initAutoSubmit();
     initDrafts();
     initPreview();
   });
