@@ -1,7 +1,10 @@
 """Shared fixtures: a real app on a real SQLite file (or PostgreSQL), a client, helpers.
 
 Set ``TEST_DATABASE_URL`` to run the suite on PostgreSQL; each test then gets
-its own schema-fresh database state (tables dropped and created).
+its own schema-fresh database state (tables dropped and created). Under
+pytest-xdist every worker gets its own database beside the given one
+(``<name>_gw0``, ``<name>_gw1`` ...), created on first use, so workers never
+share tables; SQLite files and Whoosh indexes live in each test's own folder.
 """
 from __future__ import annotations
 
@@ -18,6 +21,29 @@ from forum.extensions import db as _db
 from forum.models import Role, User
 
 
+def _worker_database(url: str, worker: str) -> str:
+    """``url`` with the database name suffixed by the xdist ``worker`` id, created if missing."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        if conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}) is None:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
+def pytest_configure(config):
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    url = os.environ.get("TEST_DATABASE_URL", "")
+    if worker and url.startswith("postgresql") and not os.environ.get("ASKWELL_TEST_WORKER_DB"):
+        os.environ["TEST_DATABASE_URL"] = _worker_database(url, worker)
+        os.environ["ASKWELL_TEST_WORKER_DB"] = "1"
+
+
 @pytest.fixture
 def app_config(tmp_path):
     url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'askwell.db'}"
@@ -28,6 +54,10 @@ def app_config(tmp_path):
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,
         "SEARCH_INDEX_DIR": str(tmp_path / "index"),
+        "MAIL_DIR": str(tmp_path / "mail"),
+        # Real argon2id, at its cheapest cost: hundreds of accounts are made and logged into.
+        "ARGON2_TIME_COST": 1,
+        "ARGON2_MEMORY_COST": 64,
     }
 
 
@@ -191,6 +221,19 @@ def count_queries(app):
         finally:
             event.remove(engine, "before_cursor_execute", before)
     return counting
+
+
+@pytest.fixture
+def mailbox(app, tmp_path):
+    """The development mailbox (``MAIL_DIR``) as a list of parsed messages, oldest first."""
+    import email
+
+    folder = tmp_path / "mail"
+    app.config["MAIL_DIR"] = str(folder)
+
+    def messages():
+        return [email.message_from_bytes(p.read_bytes()) for p in sorted(folder.glob("*.eml"))]
+    return messages
 
 
 def csrf_token_from(html: str) -> str:

@@ -99,9 +99,9 @@ def site(app, runner):
     from forum.actions.articles import comment_on_article, write_article
     from forum.actions.experts import apply_as_expert, approve_application
     from forum.actions.groups import add_member, create_group
+    from forum.actions.moderation import flag_post
     from forum.actions.posts import post_reply, start_thread
     from forum.models import GroupRole, Role
-    from moderation.actions import flag_post
     from tests.conftest import PASSWORD
 
     with app.app_context():

@@ -10,10 +10,10 @@ import re
 
 import pytest
 
-expect = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed").expect
-
 from tests.browser.conftest import log_in, screenshot
 from tests.conftest import PASSWORD
+
+expect = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed").expect
 
 pytestmark = pytest.mark.browser
 
@@ -29,6 +29,12 @@ def _thread_id(page) -> int:
     return int(match.group(1))
 
 
+@pytest.fixture
+def app_config(app_config):
+    """Mail stays on this machine: the development mailbox shows it in the browser."""
+    return {**app_config, "DEV_MAILBOX": True}
+
+
 def test_register_join_ask_reply_expert_answers_and_the_asker_accepts(site, new_page):
     asker = new_page()
     asker.goto("/register")
@@ -38,6 +44,12 @@ def test_register_join_ask_reply_expert_answers_and_the_asker_accepts(site, new_
     asker.fill("input[name=password]", PASSWORD)
     asker.fill("input[name=confirm]", PASSWORD)
     asker.click("main button[type=submit]")
+    expect(asker.get_by_role("heading", name="Check your email")).to_be_visible()
+    asker.get_by_role("link", name="development mailbox").click()
+    asker.get_by_role("link", name="Confirm your email to join Askwell").click()
+    asker.locator("a[href*=\"/register/confirm/\"]").click()
+    asker.get_by_role("button", name="Confirm and log in").click()
+    expect(asker.get_by_text("Welcome to Askwell, sam!")).to_be_visible()
     asker.goto(f"/groups/{site['group']}")
     asker.get_by_role("button", name="Join group").click()
     asker.get_by_role("link", name="Ask a question").click()

@@ -6,7 +6,7 @@ shared by the read-only tests in this module.
 from __future__ import annotations
 
 import re
-from datetime import timedelta, timezone
+from datetime import UTC, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -15,8 +15,19 @@ from forum import create_app
 from forum.actions.accounts import authenticate, register_user
 from forum.demo import content
 from forum.extensions import db
-from forum.models import (Group, GroupRole, Membership, MembershipStatus, Post, PostRevision, Role, Thread,
-                          ThreadKind, User, utcnow)
+from forum.models import (
+    Group,
+    GroupRole,
+    Membership,
+    MembershipStatus,
+    Post,
+    PostRevision,
+    Role,
+    Thread,
+    ThreadKind,
+    User,
+    utcnow,
+)
 
 PLACEHOLDER = re.compile(r"lorem|ipsum|placeholder|\btodo\b|\btbd\b|xxx", re.IGNORECASE)
 
@@ -155,7 +166,7 @@ def test_timestamps_are_spread_ordered_and_counters_match(seeded_db):
         posts = db.session.scalars(
             select(Post).where(Post.thread_id == thread.id).order_by(Post.number)).all()
         times = [p.created_at for p in posts]
-        assert all(t.tzinfo == timezone.utc for t in times)
+        assert all(t.tzinfo == UTC for t in times)
         assert times[0] == thread.created_at and times == sorted(times) and len(set(times)) == len(times)
         assert times[-1] == thread.last_activity_at <= now
         assert thread.post_count == len(posts)
@@ -270,3 +281,58 @@ def test_second_opinion_articles_read_like_real_content(seeded_db):
         assert article.reviewed_on <= article.created_at.date() and article.tag_list
         assert article.comment_count == _count(ArticleComment, ArticleComment.article_id == article.id)
     assert _count(ArticleComment) >= 3
+
+
+def test_the_demo_has_the_drug_catalogue_and_its_drugs_are_discussed(seeded):
+    from forum.drugs.catalogue import read_catalogue
+    from forum.models import Drug
+
+    app, result = seeded
+    assert "Drugs & Supplements: " in result.output
+    with app.app_context():
+        assert _count(Drug) == len(read_catalogue())
+        db.session.remove()
+    again = app.test_cli_runner().invoke(args=["seed-demo"])
+    assert "0 added or updated" in again.output
+    assert app.test_cli_runner().invoke(args=["search", "sync"]).exit_code == 0  # as `make run` does
+    page = app.test_client().get("/drugs/metformin").get_data(as_text=True)
+    assert "Type 2 Diabetes" in page and "Metformin and your stomach" in page
+
+
+def test_the_demo_member_keeps_a_medicine_list_with_an_interaction_a_profile_and_an_alert(seeded):
+    app, _ = seeded
+    client = app.test_client()
+    client.post("/login", data={"identifier": content.MEMBER_USERNAME, "password": content.DEMO_PASSWORD})
+    page = client.get("/medicine").get_data(as_text=True)
+    assert "Warfarin" in page and "Serious: usually avoided or closely watched" in page
+    assert "Safety alerts" in page and "D-0001-2026" in page and ">Dad (my father)</a>" in page
+    recall = client.get("/recalls/D-0001-2026").get_data(as_text=True)
+    assert "not a real FDA recall" in recall and "may concern Lisinopril on your list" in recall
+    pills = client.get("/pills?imprint=aw+l1").get_data(as_text=True)
+    assert "Lisinopril" in pills and "not a real product" in pills
+
+
+def test_the_demo_has_private_conversations_and_sam_has_one_unread(seeded_db):
+    from forum.models import Conversation, ConversationParticipant, Message
+
+    assert _count(Conversation) == 2 and _count(Message) >= 6
+    sam = db.session.scalar(select(User).where(User.username == content.MEMBER_USERNAME))
+    unread = db.session.scalar(select(func.sum(ConversationParticipant.unread_count))
+                               .where(ConversationParticipant.user_id == sam.id))
+    assert unread == 1
+    assert all(m.created_at < utcnow() - timedelta(hours=1) for m in db.session.scalars(select(Message)))
+def test_the_demo_member_comes_back_to_unread_notifications_and_followed_threads(seeded, seeded_db):
+    from forum.models import GroupFollow, MailDelivery, Notification, ThreadWatch
+
+    app, _ = seeded
+    member = seeded_db.session.scalar(select(User).where(User.username == content.MEMBER_USERNAME))
+    unread = _count(Notification, Notification.user_id == member.id, Notification.read_at.is_(None))
+    assert unread >= 1
+    assert _count(ThreadWatch, ThreadWatch.user_id == member.id) >= 1
+    assert _count(GroupFollow, GroupFollow.user_id == member.id) == 1
+    assert _count(MailDelivery) == 0  # the demo's history emails nobody
+    client = app.test_client()
+    client.post("/login", data={"identifier": content.MEMBER_USERNAME, "password": content.DEMO_PASSWORD})
+    page = client.get("/notifications").get_data(as_text=True)
+    assert "replied in" in page or "new replies in" in page
+    assert f"data-bell-count>{unread}<" in client.get("/").get_data(as_text=True)

@@ -11,7 +11,7 @@ from forum import create_app
 from forum.demo import content
 from forum.extensions import db
 from forum.models import Post
-from moderation.models import ModerationAction, ReviewItem, WatchedWord
+from forum.models.moderation import ModerationAction, ReviewItem, WatchedWord
 
 
 @pytest.fixture(scope="module")

@@ -61,14 +61,19 @@ class _Checker(HTMLParser):
 
     def _check(self, tag, attrs):
         attrs = [(name.lower(), value or "") for name, value in attrs]
-        own = (tag in ("script", "img") and dict(attrs).get("src", "").startswith("/static/")) or (
-            tag == "svg" and dict(attrs).get("class") == "bar-chart"
-        )  # the dashboard's charts
+        values = dict(attrs)
+        own = (tag in ("script", "img") and values.get("src", "").startswith("/static/")) or (
+            # the site's own drawings: dashboard charts, generated avatars, pill drawings
+            tag == "svg" and values.get("class") in ("bar-chart", "avatar", "pill-drawing")
+        ) or (tag == "img" and values.get("class") == "avatar" and re.fullmatch(
+            r"/avatars/[0-9a-f]{64}\.webp", values.get("src", "")) is not None)
         if tag in ACTIVE_TAGS and not own:
             self.problems.append(f"<{tag}> {attrs}")
         if tag == "meta" and any(name == "http-equiv" for name, _ in attrs):
             self.problems.append(f"<meta http-equiv> {attrs}")
-        if tag == "link" and not dict(attrs).get("href", "").startswith("/static/"):
+        feed = values.get("rel") == "alternate" and values.get("type") == "application/atom+xml" and re.fullmatch(
+            r"/[A-Za-z0-9/_.-]*feed\.atom", values.get("href", "")) is not None
+        if tag == "link" and not values.get("href", "").startswith("/static/") and not feed:
             self.problems.append(f"<link> {attrs}")
         for name, value in attrs:
             if name.startswith("on") or name == "style":

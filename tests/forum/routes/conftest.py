@@ -1,0 +1,2 @@
+"""Route tests may read what a real in-process SMTP server received (``tests.smtp_server``)."""
+from tests.smtp_server import smtp  # noqa: F401

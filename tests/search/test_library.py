@@ -1,0 +1,73 @@
+"""The search library on its own: the query language, snippets and the null backend (no app)."""
+import pytest
+
+from search import make_backend
+from search.interface import Changes, Document, Filters, QuerySyntaxError, Scope
+from search.query import parse
+from search.snippets import make_snippet
+from search.synonyms import SynonymTable
+
+
+def _table(*lines):
+    return SynonymTable(lines)
+
+
+def test_words_phrases_exclusions_and_or():
+    q = parse('insomnia "night sweats" -caffeine melatonin OR valerian', _table())
+    assert [[u.words for u in g] for g in q.groups] == [[("insomnia",)], [("night", "sweats")],
+                                                       [("melatonin",), ("valerian",)]]
+    assert q.groups[1][0].phrase and [u.words for u in q.excluded] == [("caffeine",)]
+
+
+def test_synonym_terms_expand_and_runs_merge():
+    q = parse("heart attack pain", _table("heart attack, myocardial infarction"))
+    assert q.groups[0][0].words == ("heart", "attack")
+    assert ("myocardial", "infarction") in q.groups[0][0].synonyms
+    assert "myocardial" in q.highlight_words()
+
+
+@pytest.mark.parametrize("text, message", [
+    ('"side effects', "quotation mark"),
+    ("-caffeine", "at least one word"),
+    ("the", "Type a word"),
+    ("OR sleep", "OR needs a word"),
+    ("x " * 200, "up to 300 characters"),
+])
+def test_queries_we_cannot_run_say_how_to_fix_them(text, message):
+    with pytest.raises(QuerySyntaxError, match=message):
+        parse(text, _table())
+
+
+def test_snippets_escape_everything_but_the_marks():
+    snippet = make_snippet("<script>alert(1)</script> melatonin & sleep", lambda w: w == "melatonin")
+    assert str(snippet) == "&lt;script&gt;alert(1)&lt;/script&gt; <mark>melatonin</mark> &amp; sleep"
+
+
+def test_the_null_backend_accepts_writes_and_finds_nothing():
+    from datetime import UTC, datetime
+
+    backend = make_backend("null")
+    changes = Changes()
+    changes.put(Document("t:1", "thread", 1, 1, "question", False, True, datetime.now(UTC), "Sleep", "melatonin"))
+    with backend.writing() as write:
+        write(changes)
+    page = backend.search(parse("melatonin", _table()), Filters(), Scope(), 1)
+    assert (page.keys, page.total) == ([], 0) and backend.similar("melatonin", Scope()) == []
+    with pytest.raises(ValueError, match="unknown search backend"):
+        make_backend("elastic")
+
+
+def test_segment_names_stay_unique_when_python_random_is_seeded(tmp_path):
+    """Hypothesis (and any library) may reseed ``random``; a reused segment name would let a
+    cancelled writer truncate a live segment."""
+    import random
+
+    from whoosh.codec.base import Segment
+
+    import search.whoosh_store  # noqa: F401 - installs the OS-random names
+
+    names = set()
+    for _ in range(5):
+        random.seed(42)
+        names.add(Segment._random_id())
+    assert len(names) == 5
