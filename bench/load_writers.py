@@ -85,7 +85,7 @@ def prepare(url: str, writers: int) -> list[int]:
     from forum.actions.groups import create_group
     from forum.actions.posts import start_thread
     from forum.extensions import db
-    from forum.models import User
+    from forum.models import User, utcnow
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench-setup"})
     with app.app_context():
@@ -93,12 +93,12 @@ def prepare(url: str, writers: int) -> list[int]:
         db.create_all()
         shared_hash = hash_password(PASSWORD)  # one argon2 hash for every bench account
         users = [User(username=f"writer{i}", username_key=f"writer{i}", email=f"writer{i}@bench.invalid",
-                      password_hash=shared_hash) for i in range(writers)]
+                      password_hash=shared_hash, email_confirmed_at=utcnow()) for i in range(writers)]
         db.session.add_all(users)
         db.session.commit()
         group = create_group("Bench Writers", "Load test group.")
         thread_ids = [start_thread(users[i % writers], group, "discussion", f"Bench thread number {i}",
-                                   "Opening post.").id for i in range(THREADS)]
+                                   "Opening post.", screen=False).id for i in range(THREADS)]
         db.session.remove()
         db.engine.dispose()
     return thread_ids
@@ -271,16 +271,16 @@ def verify(url: str, run_id: str, tally: Tally) -> dict:
             "lost_examples": lost[:5], "thread_counters_consistent": counters_ok}
 
 
-def verify_search(server: "Server", run_id: str, stored: int) -> dict:
+def verify_search(server: Server, run_id: str, stored: int) -> dict:
     """Run ``search sync`` as an operator would after the load (and any kill), then
     count the bench posts search finds: every stored post must be findable."""
     from flask_login import AnonymousUserMixin
 
     from forum import create_app
     from forum.extensions import db
-    from search import get_backend
+    from forum.searching import get_backend
+    from forum.searching.service import run_search
     from search.interface import Filters
-    from search.service import run_search
 
     sync = subprocess.run([sys.executable, "-m", "flask", "--app", "forum", "search", "sync"], env=server.env,
                           capture_output=True, text=True, cwd=ROOT)

@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 BIN = Path(sys.executable).parent  # the virtualenv that runs this script
-MAKE_JSONL = ROOT.parent / "shared" / "bench" / "make_jsonl.py"
+MAKE_JSONL = ROOT / "bench" / "make_jsonl.py"
 DATA = ROOT / "bench" / "data"
 BENCH_USER, BENCH_PASSWORD = "bench_reader", "bench-reader-password-1"
 
@@ -142,7 +142,7 @@ def pages(env: dict) -> tuple[dict[str, str], dict[str, tuple[int, int]]]:
                     .order_by(*THREAD_ORDER.order(True))
                     .offset(group.thread_count // 2).limit(1)).one())),
         }
-        if "search.results" in app.view_functions:
+        if "searching.results" in app.view_functions:
             urls["search: rare word"] = "/search?q=xerostomia"
             urls["search: common word"] = "/search?q=sleep"
         engine = db.engine

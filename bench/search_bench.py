@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/search_bench.py [--runs 200] [--keep DIR]
 
-Generates the community with ../shared/bench/make_jsonl.py, imports it with
+Generates the community with bench/make_jsonl.py, imports it with
 `flask --app forum import` into a fresh instance folder (SQLite), times
 `flask --app forum search rebuild`, then times searches for the rare word
 ``xerostomia`` and the common word ``sleep`` the way the results page runs
@@ -22,9 +22,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GENERATOR = Path(os.environ.get("ASKWELL_BENCH_GENERATOR", ROOT.parent / "shared" / "bench" / "make_jsonl.py"))
-if not GENERATOR.exists():
-    GENERATOR = Path("/work/shared/bench/make_jsonl.py")
+GENERATOR = Path(os.environ.get("ASKWELL_BENCH_GENERATOR", ROOT / "bench" / "make_jsonl.py"))
 
 
 def flask(env, *args) -> float:
@@ -37,8 +35,8 @@ def flask(env, *args) -> float:
 def measure(app, words, runs: int) -> dict:
     from flask_login import AnonymousUserMixin
 
+    from forum.searching.service import run_search
     from search.interface import Filters
-    from search.service import run_search
 
     figures = {}
     for word in words:
