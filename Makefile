@@ -11,7 +11,7 @@ HOST   ?= 127.0.0.1
 WEB_CONCURRENCY ?= 4
 FLASK  := $(BIN)/flask --app forum
 
-.PHONY: run serve test bench bench-pages bench-lighthouse install lighthouse db demo clean help
+.PHONY: run serve test lint bench bench-pages bench-lighthouse install lighthouse db demo clean help
 
 help:
 	@echo "make run   - set up and serve the demo community at http://127.0.0.1:$(PORT)"
@@ -55,7 +55,7 @@ demo: db
 
 run: demo
 	@echo "Serving Askwell at http://127.0.0.1:$(PORT)  (Ctrl+C to stop)"
-	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+	DEV_MAILBOX=1 $(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 # Production: migrations, then gunicorn. DATABASE_URL, SECRET_KEY, RATELIMIT_STORAGE_URI ... from env.
 serve: db
@@ -83,8 +83,13 @@ bench-pages: install
 bench-lighthouse: install lighthouse
 	$(BIN)/python bench/lighthouse.py $(BENCH_ARGS)
 
-test: install lighthouse
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+# Lint first (ruff: pyflakes, pycodestyle, import order), then the suite on every core.
+PYTEST_WORKERS ?= auto
+lint: install
+	$(BIN)/ruff check .
+
+test: install lighthouse lint
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache
