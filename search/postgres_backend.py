@@ -200,8 +200,9 @@ class PostgresBackend(SearchBackend):
         where, rank = _conditions(c, query, filters, scope)
         total = session.scalar(select(func.count()).select_from(self.table).where(*where))
         order = [c.created_at.desc()] if filters.sort == "newest" else [rank.desc(), c.created_at.desc()]
-        keys = list(session.scalars(select(c.key).where(*where).order_by(*order, c.key)
-                                    .offset((page - 1) * per_page).limit(per_page)))
+        offset = (page - 1) * per_page
+        keys = [] if offset >= (total or 0) else list(session.scalars(
+            select(c.key).where(*where).order_by(*order, c.key).offset(offset).limit(per_page)))
         return SearchPage(keys, total, page, per_page, query.highlight_words(), query.added_synonyms())
 
     def document_count(self):

@@ -97,7 +97,8 @@ def run_search(user, text: str, filters: Filters, page: int = 1, correct: bool =
         found, results.suggestion, more, results.capped = _page_of(text, parsed, filters, scope, page, grouped)
         if correct and found.total == 0 and results.suggestion:
             corrected = results.suggestion
-            instead = _page_of(corrected, parse(corrected, synonyms()), filters, scope, page, grouped)
+            instead = _page_of(corrected, parse(corrected, synonyms()), filters, scope, page, grouped,
+                               suggest=False)
             if instead[0].total:
                 (found, _, more, results.capped), results.query = instead, corrected
                 results.corrected_from, results.suggestion = text, None
@@ -117,32 +118,38 @@ def run_search(user, text: str, filters: Filters, page: int = 1, correct: bool =
     return results
 
 
-def _page_of(text: str, parsed, filters: Filters, scope: Scope, page: int, grouped: bool):
-    """(a page of keys, did-you-mean, best key -> more matches in its thread, whether rows were
-    made from only the best ``grouping.MAX_RANKED`` matches)."""
+def _page_of(text: str, parsed, filters: Filters, scope: Scope, page: int, grouped: bool,
+             suggest: bool = True):
+    """(a page of keys, did-you-mean (None unless ``suggest``), best key -> more matches in its
+    thread, whether rows were made from only the best ``grouping.MAX_RANKED`` matches)."""
     if not grouped:
-        found, suggestion = _matches(text, parsed, filters, scope, page)
+        found, suggestion = _matches(text, parsed, filters, scope, page, suggest=suggest)
         return found, suggestion, {}, False
-    ranked, suggestion = _matches(text, parsed, filters, scope, 1, grouping.MAX_RANKED)
+    ranked, suggestion = _matches(text, parsed, filters, scope, 1, grouping.MAX_RANKED, suggest=suggest)
     rows = grouping.group_by_thread(ranked, page)
     return rows.page, suggestion, rows.more, rows.capped
 
 
-def _matches(text: str, parsed, filters: Filters, scope: Scope, page: int, per_page: int = PER_PAGE):
+def _matches(text: str, parsed, filters: Filters, scope: Scope, page: int, per_page: int = PER_PAGE,
+             suggest: bool = True):
     """(the backend's page of keys, did-you-mean), from the results cache when the index
     has not changed since. The key holds the parsed query (synonyms included), filters,
     page and the viewer's scope (which private groups stay out), so visitors who may see
     different things never share an entry; ``load_hits`` checks each row again anyway."""
     backend = get_backend()
     version = backend.version() if current_app.config.get("SEARCH_RESULTS_CACHE", True) else None
+
+    def suggestion():
+        return did_you_mean(text, parsed, scope) if suggest else None
+
     if version is None:
-        return backend.search(parsed, filters, scope, page, per_page), did_you_mean(text, parsed, scope)
+        return backend.search(parsed, filters, scope, page, per_page), suggestion()
     parts = (backend.name, version, text, repr(parsed), repr(filters), sorted(scope.hidden_group_ids), page,
-             per_page)
+             per_page, suggest)
     key = "search:" + hashlib.sha256(repr(parts).encode()).hexdigest()
     cached = _cache_call(cache.get, key)
     if cached is None:
-        cached = (backend.search(parsed, filters, scope, page, per_page), did_you_mean(text, parsed, scope))
+        cached = (backend.search(parsed, filters, scope, page, per_page), suggestion())
         _cache_call(cache.set, key, cached, SEARCH_CACHE_SECONDS)
     return cached
 

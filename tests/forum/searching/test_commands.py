@@ -132,7 +132,10 @@ def test_search_pages_only_read_and_stay_bounded(client, login, count_queries, m
         with count_queries() as statements:
             assert client.get(path).status_code == 200
         assert not [s for s in statements if re.match(r"\s*(INSERT|UPDATE|DELETE)", s, re.I)], path
-        assert len(statements) <= 12, (path, statements)
+        # A misspelling on PostgreSQL also asks which words no visible row holds, the visible
+        # rows' word statistics, and whether the correction finds something before showing it.
+        budget = 14 if path.endswith("zinx") else 12
+        assert len(statements) <= budget, (path, statements)
 
 
 def test_postgres_backend_on_sqlite_is_a_clear_startup_error(app_config, tmp_path):
