@@ -112,14 +112,17 @@ def send_immediately(notification_ids: list[int]) -> None:
                               .where(Notification.id.in_(notification_ids))).all()
     wanted = _wanted_now(rows)
     prime_memberships([n.user_id for n in wanted])
+    outgoing = []  # made before the first commit, which would expire (and reload) every row
     for n in wanted:
         user = n.user
         if user is None or not permissions.can_see_notification(user, n):
             continue
         entry = _entry(n)
-        message = _message(user, entry["text"][:150], "notification", n.kind, entry=entry)
-        if send_once(f"notification:{n.id}", message, user_id=user.id):
-            db.session.execute(update(Notification).where(Notification.id == n.id).values(emailed_at=utcnow()))
+        outgoing.append((n.id, user.id, _message(user, entry["text"][:150], "notification", n.kind, entry=entry)))
+    for notification_id, user_id, message in outgoing:
+        if send_once(f"notification:{notification_id}", message, user_id=user_id):
+            db.session.execute(update(Notification).where(Notification.id == notification_id)
+                               .values(emailed_at=utcnow()))
             db.session.commit()
 
 
