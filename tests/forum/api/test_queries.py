@@ -14,6 +14,7 @@ THREAD_PAGE_BUDGET = 8  # tests/forum/test_queries.py: the thread page's stateme
 
 @pytest.fixture
 def long_thread(app, make_user, make_group, make_thread, make_expert):
+    from forum import jobs
     from forum.actions.posts import post_reply
     from forum.extensions import db
 
@@ -23,7 +24,7 @@ def long_thread(app, make_user, make_group, make_thread, make_expert):
     make_expert("dr_lee")
     slug = make_group("Type 2 Diabetes")
     thread_id = make_thread("ann", slug)
-    with app.app_context():
+    with app.app_context(), jobs.paused():  # history: no one is notified of it
         users = list(db.session.scalars(select(User)))
         thread = db.session.get(Thread, thread_id)
         for i in range(59):
