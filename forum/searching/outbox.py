@@ -195,6 +195,8 @@ def _write_outbox(session, _flush_context):
 
 @event.listens_for(Session, "after_commit")
 def _drain_after_commit(session):
+    if session.in_nested_transaction():
+        return  # a savepoint released: the outer transaction (and its write lock) goes on
     session.info.pop(BULK, None)
     ids = session.info.pop(PENDING, None)
     if not ids or not has_app_context() or not current_app.config.get("SEARCH_SYNC_ON_COMMIT", True):
@@ -211,6 +213,8 @@ def _drain_after_commit(session):
 
 @event.listens_for(Session, "after_rollback")
 def _forget(session):
+    if session.in_nested_transaction():
+        return  # a savepoint rolled back: what the outer transaction queued still stands
     session.info.pop(PENDING, None)
     session.info.pop(BULK, None)
 

@@ -85,3 +85,7 @@ def test_a_write_the_database_refuses_costs_only_that_record(app, run, fixtures,
         "record 2: could not be written (RuntimeError: disk on fire)"]
     with app.app_context():
         assert _db.session.scalar(select(func.count()).select_from(_db.text("drugs WHERE name = 'Testamab 1'"))) == 0
+    # The records that were written are searchable at once (indexed when the import committed,
+    # not left for `search sync`, and without waiting out the database's lock timeout).
+    page = app.test_client().get("/search?q=Testamab").get_data(as_text=True)
+    assert "Testamab 0" in page and "Testamab 2" in page and "Testamab 1" not in page
