@@ -83,13 +83,14 @@ bench-pages: install
 bench-lighthouse: install lighthouse
 	$(BIN)/python bench/lighthouse.py $(BENCH_ARGS)
 
-# Lint first (ruff: pyflakes, pycodestyle, import order), then the suite on every core.
+# Lint first (ruff: pyflakes, pycodestyle, import order), then the suite on every core; a module
+# marked xdist_group (one costly shared fixture) runs on one worker.
 PYTEST_WORKERS ?= auto
 lint: install
 	$(BIN)/ruff check .
 
 test: install lighthouse lint
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -64,10 +64,12 @@ def _no_progress(items, label):
 
 
 def seed_demo(echo=print, progress=_no_progress) -> dict:
-    """Create the demo community unless it exists (its history emails nobody); see ``_seed``."""
+    """Create the demo community unless it exists (its history emails nobody, and is indexed
+    by the full rebuild it queues, at the next ``search sync``); see ``_seed``."""
     from forum import jobs
+    from forum.searching import outbox
 
-    with jobs.paused():
+    with jobs.paused(), outbox.deferred():
         return _seed(echo, progress)
 
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import logging
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import timedelta
 from typing import NamedTuple
 
@@ -74,6 +76,19 @@ LEFTOVER_AGE = timedelta(seconds=30)
 LEFTOVERS = 50
 LEFTOVER_CHECK_EVERY = 10.0  # seconds between looks for rows other drains left behind
 _last_leftover_check = 0.0
+_deferred = ContextVar("askwell_search_deferred", default=False)
+
+
+@contextmanager
+def deferred():
+    """Leave changes committed inside the block in the outbox for the next ``search sync``
+    instead of indexing them at each commit: for seeding a whole community, which queues a
+    full rebuild at its end anyway. Never for anything a person does on the site."""
+    token = _deferred.set(True)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
 
 
 class Row(NamedTuple):
@@ -199,7 +214,7 @@ def _drain_after_commit(session):
         return  # a savepoint released: the outer transaction (and its write lock) goes on
     session.info.pop(BULK, None)
     ids = session.info.pop(PENDING, None)
-    if not ids or not has_app_context() or not current_app.config.get("SEARCH_SYNC_ON_COMMIT", True):
+    if not ids or _deferred.get() or not has_app_context() or not current_app.config.get("SEARCH_SYNC_ON_COMMIT", True):
         return
     global _last_leftover_check
     leftovers = time.monotonic() - _last_leftover_check > LEFTOVER_CHECK_EVERY

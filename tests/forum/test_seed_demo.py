@@ -29,6 +29,8 @@ from forum.models import (
     utcnow,
 )
 
+# One worker seeds once for the whole module (make test runs xdist with --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("seed-demo")
 PLACEHOLDER = re.compile(r"lorem|ipsum|placeholder|\btodo\b|\btbd\b|xxx", re.IGNORECASE)
 
 
@@ -39,6 +41,8 @@ def _make_app(path):
         "SECRET_KEY": "test",
         "WTF_CSRF_ENABLED": False,
         "SEARCH_INDEX_DIR": str(path / "index"),
+        "ARGON2_TIME_COST": 1,  # real argon2id at its cheapest: the demo hashes ~40 passwords
+        "ARGON2_MEMORY_COST": 64,
     })
     with app.app_context():
         db.create_all()

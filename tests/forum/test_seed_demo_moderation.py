@@ -13,6 +13,8 @@ from forum.extensions import db
 from forum.models import Post
 from forum.models.moderation import ModerationAction, ReviewItem, WatchedWord
 
+pytestmark = pytest.mark.xdist_group("seed-demo-moderation")  # seeded once, on one worker
+
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
@@ -25,6 +27,8 @@ def demo(tmp_path_factory):
             "WTF_CSRF_ENABLED": False,
             "RATELIMIT_ENABLED": False,
             "SEARCH_INDEX_DIR": str(path / "index"),
+            "ARGON2_TIME_COST": 1,
+            "ARGON2_MEMORY_COST": 64,
         }
     )
     with app.app_context():
