@@ -6,9 +6,12 @@ app context, so a request never pays for fan-out or for talking to a mail server
 - With ``JOBS_REDIS_URL`` set, the job goes to an RQ queue (``JOBS_QUEUE``) and a
   worker (``flask --app forum jobs worker``) runs it; a job that raises is retried
   with backoff (``JOBS_RETRY_INTERVALS`` seconds between tries).
-- Without it (SQLite, ``make run``, tests) the job runs in this process: after the
-  response has gone out when there is a request, at once otherwise. A failure is
-  retried as many times, at once, and then logged.
+- Without it (SQLite, ``make run``, tests) the job runs in this process: in a thread
+  started once the response is made (it runs while the response goes out, and the
+  response's close waits for it), at once when there is no request. A failure is
+  retried as many times, at once, and then logged. (Not in the response's close
+  itself: werkzeug's development server closes a response only once it has drained
+  the client's socket, which a browser can keep open for many seconds.)
 
 Either way a job enqueued inside a transaction that writes is handed over only
 after that transaction commits (the rows it needs are then visible to it) and is
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import threading
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -167,6 +171,27 @@ def _run_eager(app: Flask | None, spec: JobSpec) -> None:
             log.exception("jobs: %s failed (try %d of %d)", spec.path, attempt, tries)
 
 
+class _RequestJobs(threading.Thread):
+    """A request's in-process jobs, run in order on their own thread; ``wait`` joins it and
+    re-raises a job's error under ``app.testing`` (a bug in a job fails the test that caused it)."""
+
+    def __init__(self, app: Flask, specs: list[JobSpec]):
+        super().__init__(name="askwell-request-jobs", daemon=True)
+        self.app, self.specs, self.error = app, specs, None
+
+    def run(self) -> None:
+        try:
+            for spec in self.specs:
+                _run_eager(self.app, spec)
+        except Exception as error:  # only under app.testing: _run_eager logs otherwise
+            self.error = error
+
+    def wait(self) -> None:
+        self.join()
+        if self.error is not None:
+            raise self.error
+
+
 def run_job(path: str, args, kwargs, app: Flask | None = None):
     """Import and run one job in a fresh app context (what the RQ worker calls)."""
     from forum.database import immediate_writes
@@ -200,8 +225,9 @@ def init_app(app: Flask) -> None:
     def _after_response(response):
         specs = g.pop(_REQUEST_JOBS, None)
         if specs:
-            real_app = current_app._get_current_object()
-            response.call_on_close(lambda: [_run_eager(real_app, spec) for spec in specs])
+            runner = _RequestJobs(current_app._get_current_object(), specs)
+            runner.start()
+            response.call_on_close(runner.wait)
         return response
 
     @app.teardown_request
