@@ -647,6 +647,17 @@ def can_see_notification(user, notification) -> bool:
     return True
 
 
+def can_be_told_of(user, kind: str) -> bool:
+    """Whether a kind of notification can concern ``user`` at all (the email choices offer only
+    these): experts hear of questions asked of experts, moderators of ones no expert covers."""
+    if kind == "expert_question":
+        return is_verified_expert(user)
+    if kind == "no_specialist":
+        return is_site_moderator(user) or any(m.is_active and m.is_group_moderator
+                                              for m in memberships_of(user).values())
+    return _authenticated(user)
+
+
 def can_follow_group(user, group: Group) -> bool:
     return _authenticated(user) and can_view_group_content(user, group)
 

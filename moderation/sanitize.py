@@ -103,6 +103,15 @@ MENTION = re.compile(r"(?<![\w@.])@([A-Za-z0-9_][A-Za-z0-9_.-]{1,31})")
 MENTION_URL = "/u/{}"
 
 
+# The attribution line ``quote_markdown`` writes: "> **name** wrote:" (one line, bounded: linear).
+QUOTED = re.compile(r"^> \*\*([A-Za-z0-9_][A-Za-z0-9_.-]{1,31})\*\* wrote:[ \t\r]*$", re.MULTILINE)
+
+
+def quoted_names(source: str) -> list[str]:
+    """The usernames whose posts ``source`` quotes (the lines ``quote_markdown`` writes)."""
+    return list(dict.fromkeys(QUOTED.findall(source or "")))
+
+
 def mentioned_names(source: str) -> list[str]:
     """The usernames @mentioned in ``source``, as written (trailing . and - dropped)."""
     return [name for name in (m.rstrip(".-") for m in MENTION.findall(source or "")) if len(name) >= 2]

@@ -18,7 +18,9 @@ from forum import jobs, permissions
 from forum.extensions import db
 from forum.models import (
     Block,
+    ExpertVerification,
     GroupFollow,
+    GroupSpecialty,
     Notification,
     NotificationKind,
     Post,
@@ -29,7 +31,7 @@ from forum.models import (
     utcnow,
 )
 from forum.notifications.queries import prime_memberships
-from moderation.sanitize import mentioned_names
+from moderation.sanitize import mentioned_names, quoted_names
 
 CHUNK = 500
 MAX_MENTIONS = 20
@@ -83,6 +85,27 @@ def mentioned_ids(source: str, exclude: set[int]) -> list[int]:
     return [i for i in ids if i not in exclude]
 
 
+def quoted_ids(post: Post, exclude: set[int]) -> list[int]:
+    """Whose posts ``post`` quotes ("> **name** wrote:"): only people with a post in its thread."""
+    names = sorted({name.lower() for name in quoted_names(post.body_source)})[:MAX_MENTIONS]
+    if not names:
+        return []
+    in_thread = select(Post.author_id).where(Post.thread_id == post.thread_id, Post.id != post.id)
+    ids = db.session.scalars(select(User.id).where(User.username_key.in_(names), User.id.in_(in_thread)))
+    return [i for i in ids if i not in exclude]
+
+
+def experts_for(group_id: int) -> tuple[list[int], bool]:
+    """The verified experts whose specialties cover the group, or, when none does, every verified
+    expert (and True): the same reach as ``forum.experts.audience.expert_audience``."""
+    current = select(ExpertVerification.user_id).distinct().where(ExpertVerification.revoked_at.is_(None))
+    specialists = list(db.session.scalars(current.where(ExpertVerification.specialty.in_(
+        select(GroupSpecialty.specialty).where(GroupSpecialty.group_id == group_id)))))
+    if specialists:
+        return specialists, False
+    return list(db.session.scalars(current)), True
+
+
 def _unblocked(author_id: int | None, user_ids) -> list[int]:
     """``user_ids`` without anyone who blocked the author or whom the author blocked: a block
     means no mentions, replies or new threads of theirs reach you (forum.permissions.is_blocked)."""
@@ -110,7 +133,8 @@ def auto_watch(user_id: int | None, thread_id: int) -> None:
 
 
 def reply_posted(post_id: int) -> None:
-    """Watchers hear of a reply (the asker of an expert's answer as such); @mentioned people too."""
+    """Watchers hear of a reply (the asker of an expert's answer as such); people @mentioned or
+    quoted in it too. Each person gets one notice for it, the most specific one."""
     post = db.session.get(Post, post_id)
     if post is None or not post.is_public or post.thread.hidden_at is not None:
         return
@@ -121,6 +145,7 @@ def reply_posted(post_id: int) -> None:
     muted = _muted(thread.id)
     watchers = _unblocked(post.author_id, watchers)
     mentioned = [u for u in _unblocked(post.author_id, mentioned_ids(post.body_source, author)) if u not in muted]
+    quoted = [u for u in _unblocked(post.author_id, quoted_ids(post, author)) if u not in muted]
     expert_answer = thread.is_question and post.author is not None and permissions.is_verified_expert(post.author)
     sees = lambda u: permissions.can_see_post(u, post)  # noqa: E731
     asker = thread.author_id if expert_answer and thread.author_id not in author | muted else None
@@ -130,14 +155,18 @@ def reply_posted(post_id: int) -> None:
         ids += _insert(NotificationKind.EXPERT_ANSWER.value, f"post:{post.id}", [asker], **common)
     mentioned = [u for u in _allowed(mentioned, sees) if u != asker]
     ids += _insert(NotificationKind.MENTION.value, f"post:{post.id}", mentioned, **common)
-    skip = author | {asker} | set(mentioned)
+    quoted = [u for u in _allowed(quoted, sees) if u != asker and u not in mentioned]
+    ids += _insert(NotificationKind.QUOTE.value, f"post:{post.id}", quoted, **common)
+    skip = author | {asker} | set(mentioned) | set(quoted)
     ids += _insert(NotificationKind.REPLY.value, f"post:{post.id}",
                    _allowed([w for w in watchers if w not in skip], sees), **common)
     _send(ids)
 
 
 def thread_started(thread_id: int, post_id: int) -> None:
-    """Followers of the group hear of a new thread; people @mentioned in it too."""
+    """Followers of the group hear of a new thread; people @mentioned in it too; and a question
+    that asks an expert reaches the experts in the group's specialties (every verified expert,
+    marked, when none covers it: the moderators are told apart, ``forum.experts.alerts``)."""
     thread = db.session.get(Thread, thread_id)
     post = db.session.get(Post, post_id)
     if thread is None or post is None or not post.is_public or thread.hidden_at is not None:
@@ -147,10 +176,29 @@ def thread_started(thread_id: int, post_id: int) -> None:
     common = {"actor_id": thread.author_id, "group_id": thread.group_id, "thread_id": thread.id, "post_id": post.id}
     mentioned = _allowed(_unblocked(thread.author_id, mentioned_ids(post.body_source, author)), sees)
     ids = _insert(NotificationKind.MENTION.value, f"post:{post.id}", mentioned, **common)
+    told = author | set(mentioned)
+    if thread.is_question and thread.asks_expert:
+        experts, everyone = experts_for(thread.group_id)
+        experts = _allowed([e for e in _unblocked(thread.author_id, experts) if e not in told], sees)
+        ids += _insert(NotificationKind.EXPERT_QUESTION.value, f"expert_question:{thread.id}", experts,
+                       detail="no_specialist" if everyone else "", **common)
+        told |= set(experts)
     followers = _unblocked(thread.author_id, db.session.scalars(
         select(GroupFollow.user_id).where(GroupFollow.group_id == thread.group_id)))
     ids += _insert(NotificationKind.NEW_THREAD.value, f"thread:{thread.id}",
-                   _allowed([f for f in followers if f not in author and f not in mentioned], sees), **common)
+                   _allowed([f for f in followers if f not in told], sees), **common)
+    _send(ids)
+
+
+def no_specialist(thread_id: int, moderator_ids: list[int]) -> None:
+    """Moderators who may see the thread hear that an "Ask an expert" question found no
+    specialist (on their bell, and by email as they chose), once per question."""
+    thread = db.session.get(Thread, thread_id)
+    if thread is None:
+        return
+    ids = _insert(NotificationKind.NO_SPECIALIST.value, f"no_specialist:{thread.id}",
+                  _allowed(moderator_ids, lambda u: permissions.can_view_thread(u, thread)),
+                  actor_id=thread.author_id, group_id=thread.group_id, thread_id=thread.id)
     _send(ids)
 
 

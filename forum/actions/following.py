@@ -12,6 +12,8 @@ from forum import permissions
 from forum.actions import ActionError
 from forum.extensions import db
 from forum.models import (
+    DIGEST_ONLY_FREQUENCIES,
+    EXPERT_ANSWERS_DIGEST,
     Bookmark,
     EmailPreference,
     Frequency,
@@ -77,10 +79,14 @@ def mark_read(user: User, ids: list[int] | None = None) -> int:
 
 
 def set_email_preferences(user: User, choices: dict[str, str]) -> None:
-    """Save how often each kind of notification is emailed. Raises ActionError on an unknown one."""
+    """Save how often each kind of notification is emailed, and how often the digest lists new
+    expert answers in one's groups (never "immediately"). Raises ActionError on an unknown one."""
     kinds = {k.value for k in NotificationKind}
     for kind, frequency in choices.items():
-        if kind not in kinds or frequency not in {f.value for f in Frequency}:
+        if kind == EXPERT_ANSWERS_DIGEST:
+            if frequency not in DIGEST_ONLY_FREQUENCIES:
+                raise ActionError("New expert answers in your groups come in a daily or weekly digest, or never.")
+        elif kind not in kinds or frequency not in {f.value for f in Frequency}:
             raise ActionError("Choose immediately, daily, weekly or never for each kind of email.")
     db.session.execute(delete(EmailPreference).where(EmailPreference.user_id == user.id))
     db.session.add_all(EmailPreference(user_id=user.id, kind=k, frequency=f) for k, f in choices.items())
@@ -91,7 +97,7 @@ def unsubscribe(user_id: int, kind: str | None) -> bool:
     """Stop one kind of email (every kind when ``kind`` is None). False if there is no such account."""
     if db.session.get(User, user_id) is None:
         return False
-    kinds = [kind] if kind else [k.value for k in NotificationKind]
+    kinds = [kind] if kind else [k.value for k in NotificationKind] + [EXPERT_ANSWERS_DIGEST]
     db.session.execute(delete(EmailPreference).where(EmailPreference.user_id == user_id,
                                                      EmailPreference.kind.in_(kinds)))
     db.session.add_all(EmailPreference(user_id=user_id, kind=k, frequency=Frequency.NEVER.value) for k in kinds)

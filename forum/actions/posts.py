@@ -22,7 +22,6 @@ from forum.actions.qa import refresh_answer_counters
 from forum.experts.alerts import tell_moderators_no_specialist
 from forum.experts.audience import uncovered_among
 from forum.extensions import db
-from forum.links import site_root
 from forum.models import Group, Post, PostRevision, Thread, ThreadKind, User, utcnow
 
 
@@ -87,7 +86,7 @@ def start_thread(author: User, group: Group, kind: ThreadKind | str, title: str,
 
 def _tell_if_no_specialist(thread: Thread) -> None:
     if uncovered_among([thread.group_id]):
-        jobs.enqueue(tell_moderators_no_specialist, thread.id, site_root())
+        jobs.enqueue(tell_moderators_no_specialist, thread.id)
 
 
 def post_reply(author: User, thread: Thread, body: str, *, anonymous: bool = False, choice: str = "",

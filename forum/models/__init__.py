@@ -44,6 +44,8 @@ from forum.models.moderation import (
 )
 from forum.models.newsletter import NewsletterIssue, NewsletterSubscriber, NewsletterTopic
 from forum.models.notify import (
+                                DIGEST_ONLY_FREQUENCIES,
+                                EXPERT_ANSWERS_DIGEST,
                                 Bookmark,
                                 EmailPreference,
                                 Frequency,
@@ -83,6 +85,6 @@ __all__ = [
     "DrugReview", "DrugReviewRevision", "ReviewHelpfulVote", "ReviewSideEffect",
     "MailDelivery",
     "Bookmark", "EmailPreference", "Frequency", "GroupFollow", "Notification", "NotificationKind", "ThreadWatch",
-    "WatchLevel",
+    "WatchLevel", "EXPERT_ANSWERS_DIGEST", "DIGEST_ONLY_FREQUENCIES",
     "NewsletterIssue", "NewsletterSubscriber", "NewsletterTopic",
 ]

@@ -27,6 +27,7 @@ class NotificationKind(StrEnum):
     ACCEPTED = "accepted"              # your answer was accepted
     HELPFUL = "helpful"                # your answer was marked helpful (shown batched)
     MENTION = "mention"                # someone @mentioned you
+    QUOTE = "quote"                    # someone quoted your post in a reply
     JOIN_APPROVED = "join_approved"
     JOIN_DECLINED = "join_declined"
     EXPERT_DECIDED = "expert_decided"  # your expert application was approved or rejected
@@ -34,6 +35,8 @@ class NotificationKind(StrEnum):
     NEW_THREAD = "new_thread"          # a new thread in a group you follow
     MESSAGE = "message"                # a private message for you (the text stays in the conversation)
     RECALL = "recall"                  # an FDA recall may concern a medicine on your My Medicine list
+    EXPERT_QUESTION = "expert_question"  # a member asked an expert in your specialties (or: no specialist)
+    NO_SPECIALIST = "no_specialist"    # moderators: an "Ask an expert" question found no specialist
 
 
 class Frequency(StrEnum):
@@ -41,6 +44,12 @@ class Frequency(StrEnum):
     DAILY = "daily"
     WEEKLY = "weekly"
     NEVER = "never"
+
+
+# A digest-only email choice (EmailPreference.kind): new expert answers in one's groups, which
+# are not notifications (a group's every member would get one) but a section of the digest.
+EXPERT_ANSWERS_DIGEST = "group_expert_answers"
+DIGEST_ONLY_FREQUENCIES = ("daily", "weekly", "never")
 
 
 class WatchLevel(StrEnum):

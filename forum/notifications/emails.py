@@ -11,27 +11,42 @@ private group in between gets nothing). Delivery goes through
 """
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from flask import current_app, has_request_context, render_template, url_for
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import select, update
+from sqlalchemy import exists, or_, select, update
 from sqlalchemy.orm import joinedload
 
 from forum import permissions
 from forum.extensions import db
 from forum.mail import build_message, send_once
-from forum.models import EmailPreference, Frequency, Notification, NotificationKind, User, utcnow
+from forum.models import (
+    EXPERT_ANSWERS_DIGEST,
+    EmailPreference,
+    ExpertVerification,
+    Frequency,
+    Membership,
+    MembershipStatus,
+    Notification,
+    NotificationKind,
+    Post,
+    Thread,
+    ThreadKind,
+    User,
+    utcnow,
+)
 from forum.notifications.queries import batches, describe, target_url, visible_notifications
 
 K = NotificationKind
-DEFAULTS = {K.HELPFUL: Frequency.DAILY, K.NEW_THREAD: Frequency.DAILY}
+DEFAULTS = {K.HELPFUL: Frequency.DAILY, K.NEW_THREAD: Frequency.DAILY, K.EXPERT_QUESTION: Frequency.DAILY}
 LABELS = {
     K.REPLY: "Replies and answers in threads you watch",
     K.EXPERT_ANSWER: "An expert answers your question",
     K.ACCEPTED: "Your answer is accepted",
     K.HELPFUL: "Your answer is marked helpful",
     K.MENTION: "Someone @mentions you",
+    K.QUOTE: "Someone quotes your post",
     K.JOIN_APPROVED: "A group approves your request to join",
     K.JOIN_DECLINED: "A group declines your request to join",
     K.EXPERT_DECIDED: "Your expert application is decided",
@@ -39,7 +54,14 @@ LABELS = {
     K.NEW_THREAD: "New threads in groups you follow",
     K.MESSAGE: "Someone sends you a private message",
     K.RECALL: "An FDA recall may concern a medicine on your My Medicine list",
+    K.EXPERT_QUESTION: "Experts: a member asks an expert in your specialties",
+    K.NO_SPECIALIST: "Moderators: a question finds no expert for its group",
 }
+# The digest also lists new expert answers in one's groups (not notifications: see the model).
+DIGEST_ONLY = {EXPERT_ANSWERS_DIGEST: "New expert answers in your groups (in your digest)"}
+DIGEST_ONLY_DEFAULT = Frequency.WEEKLY.value
+WINDOWS = {Frequency.DAILY.value: timedelta(days=1), Frequency.WEEKLY.value: timedelta(days=7)}
+EXPERT_ANSWERS_LISTED = 10
 SALT = "askwell-unsubscribe"
 
 
@@ -47,7 +69,9 @@ def preferences(user_id: int) -> dict[str, str]:
     """How often each kind is emailed to ``user_id`` (defaults filled in)."""
     chosen = {p.kind: p.frequency for p in db.session.scalars(
         select(EmailPreference).where(EmailPreference.user_id == user_id))}
-    return {k.value: chosen.get(k.value, DEFAULTS.get(k, Frequency.IMMEDIATELY).value) for k in NotificationKind}
+    found = {k.value: chosen.get(k.value, DEFAULTS.get(k, Frequency.IMMEDIATELY).value) for k in NotificationKind}
+    found[EXPERT_ANSWERS_DIGEST] = chosen.get(EXPERT_ANSWERS_DIGEST, DIGEST_ONLY_DEFAULT)
+    return found
 
 
 def unsubscribe_token(user_id: int, kind: str | None) -> str:
@@ -88,10 +112,16 @@ def _entry(n: Notification) -> dict:
     """What an email says about one notification: the sentence, the link, a short excerpt."""
     from moderation.sanitize import plain_text
 
-    excerpt = ""
-    if n.post is not None and n.kind in (K.REPLY, K.EXPERT_ANSWER, K.MENTION, K.NEW_THREAD):
+    excerpt, note = "", ""
+    if n.post is not None and n.kind in (K.REPLY, K.EXPERT_ANSWER, K.MENTION, K.QUOTE, K.NEW_THREAD,
+                                         K.EXPERT_QUESTION):
         excerpt = plain_text(n.post.body_source, 300)
-    return {"text": describe([n]), "url": _site_url(lambda: target_url(n)), "excerpt": excerpt}
+    if n.kind == K.NO_SPECIALIST:
+        queue = _site_url(lambda: url_for("experts.queue"))
+        note = ("No verified expert covers this group's specialties, so the question went to every verified "
+                "expert's queue, marked \"no specialist for this group\". Mapping the group to a specialty "
+                f"that has verified experts sends its next questions to them. The expert queue: {queue}")
+    return {"text": describe([n]), "url": _site_url(lambda: target_url(n)), "excerpt": excerpt, "note": note}
 
 
 def _wanted_now(notifications: list[Notification]) -> list[Notification]:
@@ -133,31 +163,86 @@ def digest_period_key(period: str, now: datetime) -> str:
     return now.strftime("%Y-%m-%d")
 
 
+def _expert_answers_since(since: datetime):
+    """A SELECT of public, signed answers by verified experts to questions, written since ``since``."""
+    expert = exists().where(ExpertVerification.user_id == Post.author_id, ExpertVerification.revoked_at.is_(None))
+    return (select(Post).join(Thread, Thread.id == Post.thread_id)
+            .where(Post.created_at >= since, Post.number > 1, Post.is_anonymous.is_(False),
+                   Post.deleted_at.is_(None), Post.hidden_at.is_(None), Thread.hidden_at.is_(None),
+                   Thread.kind == ThreadKind.QUESTION.value, expert))
+
+
+def _members_of(group_ids):
+    return select(Membership.user_id).where(Membership.group_id.in_(group_ids),
+                                            Membership.status == MembershipStatus.ACTIVE.value)
+
+
 def users_due_a_digest(period: str) -> list[int]:
-    """Accounts with unread, un-emailed notifications of a kind they chose for this digest."""
+    """Accounts with unread, un-emailed notifications of a kind they chose for this digest, and
+    members of groups with new expert answers who get those in this digest."""
     chosen = [k.value for k in NotificationKind if DEFAULTS.get(k, Frequency.IMMEDIATELY).value == period]
     explicit = select(EmailPreference.user_id).where(EmailPreference.frequency == period)
     stmt = select(Notification.user_id).distinct().where(
         Notification.read_at.is_(None), Notification.emailed_at.is_(None),
         Notification.kind.in_(chosen) | Notification.user_id.in_(explicit))
-    return list(db.session.scalars(stmt))
+    users = set(db.session.scalars(stmt))
+    if period in WINDOWS:
+        groups = _expert_answers_since(utcnow() - WINDOWS[period]).with_only_columns(Thread.group_id).distinct()
+        choice = select(EmailPreference.user_id).where(EmailPreference.kind == EXPERT_ANSWERS_DIGEST)
+        members = _members_of(groups)
+        if period == DIGEST_ONLY_DEFAULT:
+            members = members.where(Membership.user_id.not_in(choice.where(EmailPreference.frequency != period)))
+        else:
+            members = members.where(Membership.user_id.in_(choice.where(EmailPreference.frequency == period)))
+        users |= set(db.session.scalars(members.distinct()))
+    return sorted(users)
+
+
+def new_expert_answers(user: User, period: str, told_post_ids: set[int]) -> list[Post]:
+    """New expert answers in ``user``'s groups for this digest, which they may see and were not
+    told of already (their own question's answers come as notifications)."""
+    if period not in WINDOWS or preferences(user.id)[EXPERT_ANSWERS_DIGEST] != period:
+        return []
+    mine = select(Membership.group_id).where(Membership.user_id == user.id,
+                                             Membership.status == MembershipStatus.ACTIVE.value)
+    notified = select(Notification.post_id).where(Notification.user_id == user.id,
+                                                  Notification.post_id.is_not(None))
+    stmt = (_expert_answers_since(utcnow() - WINDOWS[period])
+            .where(Thread.group_id.in_(mine), Post.author_id != user.id, Post.id.not_in(notified),
+                   or_(Thread.author_id.is_(None), Thread.author_id != user.id))
+            .options(joinedload(Post.author), joinedload(Post.thread).joinedload(Thread.group))
+            .order_by(Post.created_at.desc()).limit(EXPERT_ANSWERS_LISTED * 3))
+    posts = [p for p in db.session.scalars(stmt).unique() if p.id not in told_post_ids
+             and permissions.can_see_post(user, p)]
+    return posts[:EXPERT_ANSWERS_LISTED]
 
 
 def send_digest(user_id: int, period: str, period_key: str) -> bool:
-    """Job: one email with ``user_id``'s unread activity of the kinds they chose for ``period``."""
+    """Job: one email with ``user_id``'s unread activity of the kinds they chose for ``period``,
+    and the new expert answers in their groups."""
+    from forum.notifications.queries import prime_memberships
+
     user = db.session.get(User, user_id)
     if user is None or not permissions.can_receive_notifications(user):
         return False
+    prime_memberships([user_id])
     wanted = {k for k, f in preferences(user_id).items() if f == period}
     items = [n for n in visible_notifications(user, limit=200, unread_only=True)
              if n.kind in wanted and n.emailed_at is None]
-    if not items:
+    answers = new_expert_answers(user, period, {n.post_id for n in items if n.post_id})
+    if not items and not answers:
         return False
     lines = [{"text": b.text, "url": _site_url(lambda b=b: target_url(b.first))} for b in batches(items)]
-    subject = f"Your {period} {current_app.config['SITE_NAME']} digest: {len(items)} new"
-    message = _message(user, subject, "digest", None, lines=lines, period=period)
+    expert_lines = [{"text": f"{p.author.name}, a verified expert, answered “{p.thread.title}” in {p.thread.group.name}",
+                     "url": _site_url(lambda p=p: url_for("threads.permalink", post_id=p.id))} for p in answers]
+    count = f"{len(items)} new" if items else ""
+    if answers:
+        noun = "expert answer" if len(answers) == 1 else "expert answers"
+        count = f"{count}, {len(answers)} {noun}" if count else f"{len(answers)} new {noun}"
+    subject = f"Your {period} {current_app.config['SITE_NAME']} digest: {count}"
+    message = _message(user, subject, "digest", None, lines=lines, expert_lines=expert_lines, period=period)
     sent = send_once(f"digest:{period}:{user_id}:{period_key}", message, user_id=user_id)
-    if sent:
+    if sent and items:
         db.session.execute(update(Notification).where(Notification.id.in_([n.id for n in items]))
                            .values(emailed_at=utcnow()))
         db.session.commit()

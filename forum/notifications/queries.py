@@ -101,8 +101,9 @@ def batches(notifications: list[Notification]) -> list[Batch]:
     """Group by kind and subject, unread apart from read, newest batch first."""
     found: dict[tuple, Batch] = {}
     for n in notifications:
-        batchable = n.kind in (K.REPLY, K.HELPFUL, K.NEW_THREAD)
-        subject = (n.thread_id if n.kind != K.NEW_THREAD else n.group_id) if batchable else n.id
+        batchable = n.kind in (K.REPLY, K.HELPFUL, K.NEW_THREAD, K.EXPERT_QUESTION)
+        by_group = n.kind in (K.NEW_THREAD, K.EXPERT_QUESTION)
+        subject = (n.group_id if by_group else n.thread_id) if batchable else n.id
         key = (n.kind, subject, n.read_at is None)
         found.setdefault(key, Batch(n.kind)).items.append(n)
     return list(found.values())
@@ -144,6 +145,8 @@ def describe(items: list[Notification]) -> str:
             return f"{who} marked your answer in {title} helpful"
         case K.MENTION:
             return f"{who} mentioned you in {title}"
+        case K.QUOTE:
+            return f"{who} quoted you in {title}"
         case K.JOIN_APPROVED:
             return f"Your request to join {group} was approved"
         case K.JOIN_DECLINED:
@@ -161,6 +164,14 @@ def describe(items: list[Notification]) -> str:
             return f"{who} sent you a private message"
         case K.RECALL:
             return "An FDA recall may concern a medicine on your My Medicine list"
+        case K.EXPERT_QUESTION:
+            if count > 1:
+                return f"{count} new questions for experts in {group}"
+            unmatched = " (no specialist covers this group, so it came to every expert)" \
+                if n.detail == "no_specialist" else ""
+            return f"{who} asked an expert in {group}: {title}{unmatched}"
+        case K.NO_SPECIALIST:
+            return f"No expert covers {group}: a question went to every expert"
     return "Something happened"
 
 

@@ -20,9 +20,9 @@ from forum.actions.following import (
 )
 from forum.extensions import csrf, db, limiter
 from forum.forms import ActionForm
-from forum.models import Frequency, NotificationKind, User
+from forum.models import DIGEST_ONLY_FREQUENCIES, Frequency, User
 from forum.notifications import bp, queries
-from forum.notifications.emails import LABELS, preferences, read_unsubscribe_token
+from forum.notifications.emails import DIGEST_ONLY, LABELS, preferences, read_unsubscribe_token
 from forum.queries import group_or_404, post_or_404, thread_or_404
 from forum.urls import safe_next_url
 from forum.views import require_visible
@@ -131,7 +131,7 @@ def email_settings():
     error = None
     if request.method == "POST":
         _checked_form()
-        chosen = {k.value: request.form.get(k.value, current[k.value]) for k in NotificationKind}
+        chosen = {k: request.form.get(k, current[k]) for k in current}
         try:
             set_email_preferences(current_user, chosen)
         except ActionError as exc:
@@ -139,8 +139,10 @@ def email_settings():
         else:
             flash("Your email choices are saved.", "success")
             return redirect(url_for("notifications.email_settings"))
+    labels = {k: label for k, label in LABELS.items() if permissions.can_be_told_of(current_user, k.value)}
     return render_template("notifications/email_settings.html", form=ActionForm(), current=current,
-                           labels=LABELS, frequencies=list(Frequency), error=error), 400 if error else 200
+                           labels=labels, frequencies=list(Frequency), digest_only=DIGEST_ONLY,
+                           digest_frequencies=DIGEST_ONLY_FREQUENCIES, error=error), 400 if error else 200
 
 
 @bp.route("/unsubscribe/<token>", methods=["GET", "POST"])

@@ -30,3 +30,22 @@ def act(app):
                       for model, oid in objects]
             return fn(user, *loaded, **kwargs)
     return run
+
+
+@pytest.fixture
+def private(make_user, make_group, add_member, make_thread):
+    """A private group "clinic": ann asks a question, bob and cat are members; eve is an outsider."""
+    for name in ("ann", "bob", "cat", "eve"):
+        make_user(name)
+    slug = make_group("Clinic", private=True)
+    for name in ("ann", "bob", "cat"):
+        add_member(name, slug)
+    return {"slug": slug, "thread": make_thread("ann", slug, title="Which dose is right for me?")}
+
+
+@pytest.fixture
+def public(make_user, make_group, make_thread):
+    for name in ("ann", "bob", "cat", "eve"):
+        make_user(name)
+    slug = make_group("Open Talk")
+    return {"slug": slug, "thread": make_thread("ann", slug, title="Which dose is right for me?")}

@@ -15,25 +15,6 @@ from forum.extensions import db as _db
 from forum.models import Group, Post, Role, Thread, User, utcnow
 
 
-@pytest.fixture
-def private(make_user, make_group, add_member, make_thread):
-    """A private group "clinic": ann asks a question, bob and cat are members; eve is an outsider."""
-    for name in ("ann", "bob", "cat", "eve"):
-        make_user(name)
-    slug = make_group("Clinic", private=True)
-    for name in ("ann", "bob", "cat"):
-        add_member(name, slug)
-    return {"slug": slug, "thread": make_thread("ann", slug, title="Which dose is right for me?")}
-
-
-@pytest.fixture
-def public(make_user, make_group, make_thread):
-    for name in ("ann", "bob", "cat", "eve"):
-        make_user(name)
-    slug = make_group("Open Talk")
-    return {"slug": slug, "thread": make_thread("ann", slug, title="Which dose is right for me?")}
-
-
 def ban(db, username, **values):
     session = db.session
     session.execute(update(User).where(User.username == username).values(**(values or {"banned_at": utcnow()})))
