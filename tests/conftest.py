@@ -12,6 +12,7 @@ import os
 import re
 
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
@@ -71,10 +72,13 @@ class ServerLikeClient(FlaskClient):
         return super().open(*args, **kwargs)
 
 
+# Every app a test builds (some build their own) closes its responses as a server does.
+Flask.test_client_class = ServerLikeClient
+
+
 @pytest.fixture
 def app(app_config):
     app = create_app(app_config)
-    app.test_client_class = ServerLikeClient
 
     with app.app_context():
         _db.drop_all()

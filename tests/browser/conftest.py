@@ -8,9 +8,11 @@ or Chromium is missing.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import threading
+import warnings
 
 import pytest
 
@@ -48,6 +50,13 @@ def live_server(app):
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(timeout=10)
+    server.server_close()
+    # When a browser drops a connection while werkzeug drains it, werkzeug skips closing the
+    # response, and a static file it was serving is left to the garbage collector (a
+    # ResourceWarning in whichever test runs next). Collect those here, where they belong.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        gc.collect()
 
 
 SCREENSHOTS = os.path.join(os.path.dirname(__file__), "screenshots")

@@ -14,7 +14,7 @@ def titles(page: str) -> list[str]:
 
 
 def total(page: str) -> int:
-    match = re.search(r'id="results-heading" role="status">([\d,]+) result', page)
+    match = re.search(r'id="results-heading">([\d,]+) result', page)
     assert match, "no result count on the page"
     return int(match.group(1).replace(",", ""))
 

@@ -20,7 +20,7 @@ WORD = "zebrafinchmigraine"
 
 def _result_count(client, q: str) -> int | None:
     page = client.get("/search", query_string={"q": q}).get_data(as_text=True)
-    match = re.search(r'id="results-heading" role="status">([\d,]+) result', page)
+    match = re.search(r'id="results-heading">([\d,]+) result', page)
     return int(match.group(1)) if match else 0
 
 

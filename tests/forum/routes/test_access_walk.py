@@ -166,7 +166,7 @@ def _assert_no_suggestion_reveals(app, browser, viewer):
 def _listed(browser, q: str) -> tuple[int, int]:
     """(the total /search shows for ``q``, how many hits its pages list)."""
     page = browser.get("/search", query_string={"q": q}).get_data(as_text=True)
-    shown = int(re.search(r'id="results-heading" role="status">([\d,]+) result', page).group(1))
+    shown = int(re.search(r'id="results-heading">([\d,]+) result', page).group(1))
     pages = max([1] + [int(n) for n in re.findall(r"(?:\?|&amp;)page=(\d+)", page)])
     listed = page.count('<li class="search-result">')
     for number in range(2, pages + 1):

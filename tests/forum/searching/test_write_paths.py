@@ -24,7 +24,7 @@ WORD = "quokkalozenge"
 
 
 def _total(page: str) -> int:
-    match = re.search(r'id="results-heading" role="status">([\d,]+) result', page)
+    match = re.search(r'id="results-heading">([\d,]+) result', page)
     return int(match.group(1).replace(",", "")) if match else 0
 
 
