@@ -8,24 +8,15 @@ collapse for Kwame behind a "show" toggle. The messaging pages pass axe at
 """
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from tests.browser.conftest import WIDTHS, log_in, screenshot
+from tests.browser.test_accessibility import AXE, RUN_AXE
 
 expect = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed").expect
 
 pytestmark = pytest.mark.browser
 PASSWORD = "askwell-demo-2026"
-AXE = os.path.join(os.path.dirname(__file__), "vendor", "axe.min.js")
-RUN_AXE = """
-async () => {
-  const result = await axe.run(document, {runOnly: {type: 'tag',
-    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
-  return result.violations.map(v => v.id + ': ' + v.help + ' ' + v.nodes.slice(0, 2).map(n => n.target.join(' ')));
-}
-"""
 
 
 @pytest.fixture
