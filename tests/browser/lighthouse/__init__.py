@@ -33,18 +33,28 @@ def missing() -> str | None:
     return None
 
 
-def run(url: str, *, timeout: int = 180) -> dict:
-    """The Lighthouse JSON report for ``url`` (desktop preset). Raises RuntimeError on failure."""
+# Lighthouse's own "please run Lighthouse again" failures: the trace of a page load on a busy
+# machine lost its start (NO_NAVSTART) or first paint (NO_FCP). They say nothing about the page.
+TRANSIENT = ("Please run Lighthouse again", "NO_NAVSTART", "NO_FCP")
+
+
+def run(url: str, *, timeout: int = 180, tries: int = 2) -> dict:
+    """The Lighthouse JSON report for ``url`` (desktop preset). Raises RuntimeError on failure;
+    a failure Lighthouse itself calls transient is tried again, ``tries`` times in all."""
     command = ["node", str(CLI), url, "--preset=desktop", "--output=json", "--output-path=stdout",
                "--quiet", f"--chrome-flags={CHROME_FLAGS}", "--max-wait-for-load=30000"]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=timeout,
-                          env={**os.environ, "CHROME_PATH": CHROMIUM})
-    if done.returncode != 0 or not done.stdout.strip():
-        raise RuntimeError(f"Lighthouse failed on {url} ({done.returncode}): {done.stderr[-2000:]}")
-    report = json.loads(done.stdout)
-    if report.get("runtimeError"):
-        raise RuntimeError(f"Lighthouse could not load {url}: {report['runtimeError']}")
-    return report
+    for attempt in range(1, tries + 1):
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout,
+                              env={**os.environ, "CHROME_PATH": CHROMIUM})
+        report = json.loads(done.stdout) if done.returncode == 0 and done.stdout.strip() else None
+        error = (f"Lighthouse failed on {url} ({done.returncode}): {done.stderr[-2000:]}" if report is None
+                 else f"Lighthouse could not load {url}: {report['runtimeError']}" if report.get("runtimeError")
+                 else None)
+        if error is None:
+            return report
+        if attempt == tries or not any(mark in error for mark in TRANSIENT):
+            raise RuntimeError(error)
+    raise AssertionError("unreachable")
 
 
 def scores(report: dict) -> dict[str, int]:
