@@ -13,6 +13,7 @@ from forum.drugs import bp, queries
 from forum.drugs import review_queries as rq
 from forum.drugs.names import name_key
 from forum.drugs.search import search_drugs
+from forum.drugs.summary_cache import cached_summary
 from forum.extensions import db
 from forum.forms import ActionForm
 from forum.pagination import keyset_page, requested_cursor, to_first_page
@@ -85,7 +86,7 @@ def _reviews(drug):
     direction, values = requested_cursor(keyset)
     page = keyset_page(db.session, rq.reviews_stmt(current_user, drug, condition or None), keyset, rq.PER_PAGE,
                        direction, values)
-    summary = rq.summary(drug)
+    summary = cached_summary(drug, rq.summary)
     return {"summary": summary, "page": page, "reviews": page.items, "sort": sort, "sorts": rq.SORTS,
             "condition": condition, "marked": rq.helpful_marks(current_user, page.items),
             "own": rq.own_reviews(current_user, drug), "button": ActionForm()}

@@ -20,7 +20,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.extensions import db
@@ -105,6 +105,9 @@ class Drug(db.Model):
     origin: Mapped[str] = mapped_column(String(16), default="catalogue")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Bumped in the transaction of every change to the drug's reviews (forum.drugs.summary_cache),
+    # so the cached review summary is keyed on it and is never stale, in any process.
+    reviews_version: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
 
     sections: Mapped[list[DrugSection]] = relationship(back_populates="drug", cascade="all, delete-orphan",
                                                        passive_deletes=True)
