@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -138,10 +139,13 @@ def redis_app(app):
         connection.ping()
     except redis.exceptions.ConnectionError:
         pytest.skip(f"no Redis at {REDIS_URL}")
-    connection.flushdb()
-    app.config.update(JOBS_REDIS_URL=REDIS_URL, JOBS_QUEUE="askwell-test", JOBS_RETRY_INTERVALS=[0])
+    # A queue of its own (another test run on this machine may share the Redis database).
+    queue = f"askwell-test-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    app.config.update(JOBS_REDIS_URL=REDIS_URL, JOBS_QUEUE=queue, JOBS_RETRY_INTERVALS=[0])
     yield app
-    connection.flushdb()
+    from rq import Queue
+
+    Queue(queue, connection=connection).empty()
     connection.close()
 
 

@@ -34,7 +34,8 @@ PASSWORD = "two-nodes-password-2026"
 TOKEN = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
 REDIS_URL = "redis://127.0.0.1:6379/11"
 
-pytestmark = pytest.mark.postgres
+# Both tests empty Redis database 11: on one xdist worker, never two at once.
+pytestmark = [pytest.mark.postgres, pytest.mark.xdist_group("redis-two-nodes")]
 
 
 def _free_port() -> int:
