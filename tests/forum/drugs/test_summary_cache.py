@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from forum import create_app
+from forum.extensions import db as _db
 from forum.models import Role
 from forum.models.reviews import DrugReview
 from tests.forum.drugs.test_reviews import form, text_of
@@ -66,7 +67,15 @@ def test_another_process_with_its_own_cache_sees_a_change_made_elsewhere(app, ap
                                                                         people):
     other = create_app(app_config)  # a second gunicorn worker: its own SimpleCache, the same database
     reader = other.test_client()
-    review_as(client, login, "ann")
-    assert reported(reader) == "What 1 member reported"  # cached in the other process
-    review_as(client, login, "bob", condition="Polycystic ovary syndrome")  # written through this one
-    assert reported(reader) == "What 2 members reported"
+    try:
+        review_as(client, login, "ann")
+        assert reported(reader) == "What 1 member reported"  # cached in the other process
+        review_as(client, login, "bob", condition="Polycystic ovary syndrome")  # written through this one
+        assert reported(reader) == "What 2 members reported"
+    finally:  # what the app fixture does for its own app: the index's open files, the connections
+        backend = other.extensions.get("askwell_search")
+        if backend is not None:
+            backend.close()
+        with other.app_context():
+            _db.session.remove()
+            _db.engine.dispose()
