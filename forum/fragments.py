@@ -146,3 +146,41 @@ def anonymous_posts_html(thread, posts, sort: str) -> Markup:
             _cache_call("write", cache.set, key, html)
     # The stored string is this template's own output (bodies through moderation.sanitize).
     return Markup(html)
+
+
+REVIEW_TEMPLATE = "drugs/_review_fragments.html"
+REVIEW_SOURCES = (REVIEW_TEMPLATE, "_macros.html")
+
+
+def review_key(review) -> str:
+    """The cache key of a drug review's fragment: it changes whenever the fragment would."""
+    parts = (review.id, review.condition, review.duration, tuple(review.ratings()), tuple(review.side_effects or ()),
+             review.body_html, _author_state(review.author), request.script_root)
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"frag:review:{_template_digest(REVIEW_SOURCES)}:{review.id}:{digest}"
+
+
+def review_fragments(reviews) -> dict[int, dict[str, Markup]]:
+    """{review id: {"author": ..., "content": ...}} for the public reviews in ``reviews``, as
+    ``post_fragments`` does for posts (one read round trip, at most one write). The caller
+    shows only reviews the reader may see."""
+    public = [r for r in reviews if r.is_public]
+    if not public or not current_app.config.get("FRAGMENT_CACHE", True):
+        return {}
+    keys = [review_key(r) for r in public]
+    found = _cache_call("read", cache.get_many, *keys) or [None] * len(keys)
+    out: dict[int, dict[str, Markup]] = {}
+    missing: dict[str, dict[str, str]] = {}
+    author_macro = content_macro = None
+    for review, key, hit in zip(public, keys, found, strict=True):
+        if hit is None:
+            if author_macro is None:
+                author_macro = get_template_attribute(REVIEW_TEMPLATE, "author")
+                content_macro = get_template_attribute(REVIEW_TEMPLATE, "content")
+            hit = {"author": str(author_macro(review)), "content": str(content_macro(review))}
+            missing[key] = hit
+        # Stored strings are this template's own output (bodies through moderation.sanitize).
+        out[review.id] = {name: Markup(html) for name, html in hit.items()}
+    if missing:
+        _cache_call("write", cache.set_many, missing)
+    return out

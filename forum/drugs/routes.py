@@ -16,6 +16,7 @@ from forum.drugs.search import search_drugs
 from forum.drugs.summary_cache import cached_summary
 from forum.extensions import db
 from forum.forms import ActionForm
+from forum.fragments import review_fragments
 from forum.pagination import keyset_page, requested_cursor, to_first_page
 
 PER_PAGE = 50
@@ -87,7 +88,8 @@ def _reviews(drug):
     page = keyset_page(db.session, rq.reviews_stmt(current_user, drug, condition or None), keyset, rq.PER_PAGE,
                        direction, values)
     summary = cached_summary(drug, rq.summary)
-    return {"summary": summary, "page": page, "reviews": page.items, "sort": sort, "sorts": rq.SORTS,
+    return {"summary": summary, "page": page, "reviews": page.items, "review_fragments": review_fragments(page.items),
+            "sort": sort, "sorts": rq.SORTS,
             "condition": condition, "marked": rq.helpful_marks(current_user, page.items),
             "own": rq.own_reviews(current_user, drug), "button": ActionForm()}
 

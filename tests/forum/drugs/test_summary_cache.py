@@ -79,3 +79,32 @@ def test_another_process_with_its_own_cache_sees_a_change_made_elsewhere(app, ap
         with other.app_context():
             _db.session.remove()
             _db.engine.dispose()
+
+
+def _cards(html: str) -> list[str]:
+    return re.findall(r'<article class="card drug-review.*?</article>', html, flags=re.S)
+
+
+def test_review_cards_from_the_fragment_cache_are_the_cards_rendered_afresh(app, client, login, db, people):
+    review_as(client, login, "ann")
+    review_as(client, login, "bob", condition="Polycystic ovary syndrome")
+    client.get(PAGE)  # fills the fragment cache
+    cached = _cards(client.get(PAGE).get_data(as_text=True))
+    app.config["FRAGMENT_CACHE"] = False
+    fresh = _cards(client.get(PAGE).get_data(as_text=True))
+    app.config["FRAGMENT_CACHE"] = True
+    assert len(cached) == 2 and cached == fresh
+
+
+def test_an_edited_review_or_a_renamed_author_is_never_shown_from_an_old_fragment(client, login, db, people):
+    review_as(client, login, "ann")
+    assert "my sugars came down steadily" in text_of(client.get(PAGE))  # cached now
+    review_id = db.session.scalar(select(DrugReview.id))
+    login("ann")
+    client.post(f"/drugs/reviews/{review_id}/edit", data=form(body="Switched to the slow-release tablets: "
+                                                                   "far kinder on my stomach."))
+    client.post("/settings/profile", data={"display_name": "Ann the Walker", "bio": ""})
+    client.post("/logout")
+    text = text_of(client.get(PAGE))
+    assert "far kinder on my stomach" in text and "my sugars came down steadily" not in text
+    assert "Ann the Walker" in text
