@@ -8,11 +8,9 @@ or Chromium is missing.
 
 from __future__ import annotations
 
-import gc
 import os
 import shutil
 import threading
-import warnings
 
 import pytest
 
@@ -44,19 +42,43 @@ def live_server(app):
     """``app`` served over HTTP in a thread; yields its base URL."""
     from werkzeug.serving import make_server
 
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, _closing_when_sent(app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(timeout=10)
     server.server_close()
-    # When a browser drops a connection while werkzeug drains it, werkzeug skips closing the
-    # response, and a static file it was serving is left to the garbage collector (a
-    # ResourceWarning in whichever test runs next). Collect those here, where they belong.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ResourceWarning)
-        gc.collect()
+
+
+class _CloseWhenSent:
+    """A response body that closes itself once it has all been sent (or abandoned)."""
+
+    def __init__(self, body):
+        self.body, self.closed = body, False
+
+    def __iter__(self):
+        try:
+            yield from self.body
+        finally:
+            self.close()
+
+    def close(self):
+        if not self.closed:
+            self.closed = True
+            close = getattr(self.body, "close", None)
+            if close is not None:
+                close()
+
+
+def _closing_when_sent(app):
+    """``app`` whose responses close as soon as they are sent. Werkzeug's server closes a
+    response only after draining the client's socket, and skips it when the browser drops
+    the connection meanwhile: a static file was then left open for the garbage collector (a
+    ResourceWarning in whichever test it landed in)."""
+    def serve(environ, start_response):
+        return _CloseWhenSent(app(environ, start_response))
+    return serve
 
 
 SCREENSHOTS = os.path.join(os.path.dirname(__file__), "screenshots")
