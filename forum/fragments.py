@@ -73,41 +73,46 @@ def post_key(post, thread) -> str:
     return f"frag:post:{_template_digest(POST_SOURCES)}:{post.id}:{digest}"
 
 
-def _cache_call(what: str, fn, *args):
+def cache_call(what: str, fn, *args):
+    """``fn(*args)`` on the app cache, or None when the backend fails (logged as ``what``)."""
     try:
         return fn(*args)
     except Exception:  # any backend failure (Redis down, a timeout): render instead
-        log.warning("fragment cache %s failed; rendering without it", what, exc_info=True)
+        log.warning("app cache: %s failed; rendering without it", what, exc_info=True)
         return None
 
 
-def post_fragments(thread, posts) -> dict[int, dict[str, Markup]]:
-    """{post id: {"author": ..., "content": ...}} for the public posts in ``posts``.
-
-    One cache round trip to read every fragment on the page and at most one to
-    store the missing ones. The caller has already checked that the reader may
-    see ``thread``.
-    """
-    public = [p for p in posts if p.is_public]
+def _fragments(items, key_of, template: str, *extra) -> dict[int, dict[str, Markup]]:
+    """{item id: {"author": ..., "content": ...}} for the public ``items``, each rendered by
+    ``template``'s ``author(item)`` and ``content(item, *extra)`` macros and cached under
+    ``key_of(item)``: one cache round trip to read every fragment on the page and at most one
+    to store the missing ones."""
+    public = [item for item in items if item.is_public]
     if not public or not current_app.config.get("FRAGMENT_CACHE", True):
         return {}
-    keys = [post_key(p, thread) for p in public]
-    found = _cache_call("read", cache.get_many, *keys) or [None] * len(keys)
+    keys = [key_of(item) for item in public]
+    found = cache_call("read", cache.get_many, *keys) or [None] * len(keys)
     out: dict[int, dict[str, Markup]] = {}
     missing: dict[str, dict[str, str]] = {}
     author_macro = content_macro = None
-    for post, key, hit in zip(public, keys, found, strict=True):
+    for item, key, hit in zip(public, keys, found, strict=True):
         if hit is None:
             if author_macro is None:
-                author_macro = get_template_attribute(POST_TEMPLATE, "author")
-                content_macro = get_template_attribute(POST_TEMPLATE, "content")
-            hit = {"author": str(author_macro(post)), "content": str(content_macro(post, thread))}
+                author_macro = get_template_attribute(template, "author")
+                content_macro = get_template_attribute(template, "content")
+            hit = {"author": str(author_macro(item)), "content": str(content_macro(item, *extra))}
             missing[key] = hit
-        # Stored strings are this template's own output (bodies through moderation.sanitize).
-        out[post.id] = {name: Markup(html) for name, html in hit.items()}
+        # Stored strings are the template's own output (bodies through moderation.sanitize).
+        out[item.id] = {name: Markup(html) for name, html in hit.items()}
     if missing:
-        _cache_call("write", cache.set_many, missing)
+        cache_call("write", cache.set_many, missing)
     return out
+
+
+def post_fragments(thread, posts) -> dict[int, dict[str, Markup]]:
+    """The cached author line and content of the public posts in ``posts``. The caller has
+    already checked that the reader may see ``thread``."""
+    return _fragments(posts, lambda post: post_key(post, thread), POST_TEMPLATE, thread)
 
 
 POSTS_TEMPLATE = "threads/_posts.html"
@@ -138,12 +143,12 @@ def anonymous_posts_html(thread, posts, sort: str) -> Markup:
              [_post_state(p, thread) for p in posts])
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     key = f"frag:anon-posts:{_template_digest(POSTS_SOURCES)}:{thread.id}:{digest}"
-    html = _cache_call("read", cache.get, key) if current_app.config.get("FRAGMENT_CACHE", True) else None
+    html = cache_call("read", cache.get, key) if current_app.config.get("FRAGMENT_CACHE", True) else None
     if html is None:
         html = render_template(POSTS_TEMPLATE, thread=thread, posts=posts, fragments=post_fragments(thread, posts),
                                my_votes=set(), reply_form=None, csrf_field="", sort=sort)
         if current_app.config.get("FRAGMENT_CACHE", True):
-            _cache_call("write", cache.set, key, html)
+            cache_call("write", cache.set, key, html)
     # The stored string is this template's own output (bodies through moderation.sanitize).
     return Markup(html)
 
@@ -161,26 +166,6 @@ def review_key(review) -> str:
 
 
 def review_fragments(reviews) -> dict[int, dict[str, Markup]]:
-    """{review id: {"author": ..., "content": ...}} for the public reviews in ``reviews``, as
-    ``post_fragments`` does for posts (one read round trip, at most one write). The caller
-    shows only reviews the reader may see."""
-    public = [r for r in reviews if r.is_public]
-    if not public or not current_app.config.get("FRAGMENT_CACHE", True):
-        return {}
-    keys = [review_key(r) for r in public]
-    found = _cache_call("read", cache.get_many, *keys) or [None] * len(keys)
-    out: dict[int, dict[str, Markup]] = {}
-    missing: dict[str, dict[str, str]] = {}
-    author_macro = content_macro = None
-    for review, key, hit in zip(public, keys, found, strict=True):
-        if hit is None:
-            if author_macro is None:
-                author_macro = get_template_attribute(REVIEW_TEMPLATE, "author")
-                content_macro = get_template_attribute(REVIEW_TEMPLATE, "content")
-            hit = {"author": str(author_macro(review)), "content": str(content_macro(review))}
-            missing[key] = hit
-        # Stored strings are this template's own output (bodies through moderation.sanitize).
-        out[review.id] = {name: Markup(html) for name, html in hit.items()}
-    if missing:
-        _cache_call("write", cache.set_many, missing)
-    return out
+    """The cached author line and content of the public reviews in ``reviews``, as for posts.
+    The caller shows only reviews the reader may see."""
+    return _fragments(reviews, review_key, REVIEW_TEMPLATE)

@@ -15,12 +15,11 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from forum import jobs, permissions
+from forum.experts.audience import audience_ids
 from forum.extensions import db
 from forum.models import (
     Block,
-    ExpertVerification,
     GroupFollow,
-    GroupSpecialty,
     Notification,
     NotificationKind,
     Post,
@@ -95,17 +94,6 @@ def quoted_ids(post: Post, exclude: set[int]) -> list[int]:
     return [i for i in ids if i not in exclude]
 
 
-def experts_for(group_id: int) -> tuple[list[int], bool]:
-    """The verified experts whose specialties cover the group, or, when none does, every verified
-    expert (and True): the same reach as ``forum.experts.audience.expert_audience``."""
-    current = select(ExpertVerification.user_id).distinct().where(ExpertVerification.revoked_at.is_(None))
-    specialists = list(db.session.scalars(current.where(ExpertVerification.specialty.in_(
-        select(GroupSpecialty.specialty).where(GroupSpecialty.group_id == group_id)))))
-    if specialists:
-        return specialists, False
-    return list(db.session.scalars(current)), True
-
-
 def _unblocked(author_id: int | None, user_ids) -> list[int]:
     """``user_ids`` without anyone who blocked the author or whom the author blocked: a block
     means no mentions, replies or new threads of theirs reach you (forum.permissions.is_blocked)."""
@@ -178,7 +166,7 @@ def thread_started(thread_id: int, post_id: int) -> None:
     ids = _insert(NotificationKind.MENTION.value, f"post:{post.id}", mentioned, **common)
     told = author | set(mentioned)
     if thread.is_question and thread.asks_expert:
-        experts, everyone = experts_for(thread.group_id)
+        experts, everyone = audience_ids(thread.group_id)
         experts = _allowed([e for e in _unblocked(thread.author_id, experts) if e not in told], sees)
         ids += _insert(NotificationKind.EXPERT_QUESTION.value, f"expert_question:{thread.id}", experts,
                        detail="no_specialist" if everyone else "", **common)

@@ -15,17 +15,15 @@ keys age out. A cache that is down costs speed, never the page.
 """
 from __future__ import annotations
 
-import logging
-
 from sqlalchemy import event, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
 from forum.extensions import cache
+from forum.fragments import cache_call
 from forum.models import Drug
 from forum.models.reviews import DrugReview, ReviewSideEffect
 
-log = logging.getLogger(__name__)
 SUMMARY_SECONDS = 24 * 3600
 
 
@@ -36,18 +34,10 @@ def summary_key(drug: Drug) -> str:
 def cached_summary(drug: Drug, compute):
     """``compute(drug)``, or the copy cached for the drug's current reviews."""
     key = summary_key(drug)
-    try:
-        found = cache.get(key)
-    except Exception:  # a backend failure (Redis down): compute instead
-        log.warning("drug summary cache read failed", exc_info=True)
-        found = None
-    if found is not None:
-        return found
-    found = compute(drug)
-    try:
-        cache.set(key, found, timeout=SUMMARY_SECONDS)
-    except Exception:
-        log.warning("drug summary cache write failed", exc_info=True)
+    found = cache_call("drug summary read", cache.get, key)
+    if found is None:
+        found = compute(drug)
+        cache_call("drug summary write", cache.set, key, found, SUMMARY_SECONDS)
     return found
 
 

@@ -50,16 +50,31 @@ class ExpertAudience:
         return f"{self.experts} {noun} in {' or '.join(self.specialties)} will be notified."
 
 
+def _covers(group_id: int):
+    """A condition on ``ExpertVerification``: a current one in one of the group's specialties."""
+    return ExpertVerification.revoked_at.is_(None) & ExpertVerification.specialty.in_(
+        select(GroupSpecialty.specialty).where(GroupSpecialty.group_id == group_id))
+
+
 def expert_audience(group: Group) -> ExpertAudience:
     """Who sees an "Ask an expert" question in ``group`` (two small grouped counts at most)."""
     rows = db.session.execute(
         select(ExpertVerification.specialty, func.count(func.distinct(ExpertVerification.user_id)))
-        .where(ExpertVerification.revoked_at.is_(None),
-               ExpertVerification.specialty.in_(select(GroupSpecialty.specialty)
-                                                .where(GroupSpecialty.group_id == group.id)))
+        .where(_covers(group.id))
         .group_by(ExpertVerification.specialty).order_by(ExpertVerification.specialty)).all()
     if rows:
         return ExpertAudience(sum(n for _, n in rows), tuple(specialty_label(s) for s, _ in rows), False)
     everyone = db.session.scalar(select(func.count(func.distinct(ExpertVerification.user_id)))
                                  .where(ExpertVerification.revoked_at.is_(None)))
     return ExpertAudience(everyone or 0, (), True)
+
+
+def audience_ids(group_id: int) -> tuple[list[int], bool]:
+    """The ids of the experts an "Ask an expert" question in the group reaches, and whether
+    that is every verified expert (no specialist covers it), as ``expert_audience`` counts."""
+    specialists = list(db.session.scalars(select(ExpertVerification.user_id).distinct()
+                                          .where(_covers(group_id))))
+    if specialists:
+        return specialists, False
+    return list(db.session.scalars(select(ExpertVerification.user_id).distinct()
+                                   .where(ExpertVerification.revoked_at.is_(None)))), True
