@@ -9,6 +9,7 @@ twenty hits on a page, so the index stays small and quick to rebuild.
 """
 from __future__ import annotations
 
+import functools
 import threading
 from contextlib import contextmanager
 from datetime import UTC
@@ -101,6 +102,7 @@ VARIANT_BOOST = 0.7
 MAX_VARIANTS = 24
 SIMILAR_TERMS = 12
 SUGGEST_CANDIDATES = 20  # near words to check against what the viewer may see
+READ_ATTEMPTS = 3  # a read that meets files merged away by another process is tried again, this often
 BIG_REBUILD = 5000  # documents; above this a rebuild uses two processes
 
 SCHEMA = fields.Schema(
@@ -268,36 +270,58 @@ class WhooshBackend(SearchBackend):
 
     def version(self):
         """The live generation and its commit number (the searcher checks both anyway)."""
-        with self._searcher() as s:
-            return "empty" if s is None else f"{self._local.searcher[0]}:{s.reader().generation()}"
+        return self._read(lambda s: "empty" if s is None
+                          else f"{self._local.searcher[0]}:{s.reader().generation()}")
+
+    def _read(self, work):
+        """``work(searcher)`` on this thread's searcher, done again on the newest commit if the
+        index moved under it.
+
+        A commit from another process deletes the files of the segments it merged away and
+        the previous commit's TOC. A searcher opened a moment before may not have opened
+        them all yet (Whoosh opens stored fields and lengths lazily): it then fails with a
+        FileNotFoundError, a TypeError from a missing column, or what looks like a lost
+        segment. The newer commit needs none of those files. A failure while the index
+        stood still is real and is raised (``IndexDamaged``: run ``search rebuild``).
+        """
+        for attempt in range(READ_ATTEMPTS):
+            mark = self.store.commit_mark()
+            try:
+                with self._searcher() as s:
+                    return work(s)
+            except Exception:
+                if attempt == READ_ATTEMPTS - 1 or self.store.commit_mark() == mark:
+                    raise
+            self._local.searcher = None
 
     def search(self, query, filters, scope, page, per_page=20):
-        with self._searcher() as s:
-            if s is None:
-                return SearchPage([], 0, 1, per_page, also_searched=query.added_synonyms())
-            q = _Compiler(s.reader()).query(query, filters)
-            kwargs = {"sortedby": "created", "reverse": True} if filters.sort == "newest" else {}
-            # The total comes from a second, unscored pass (Whoosh's single-pass
-            # count with optimize=False undercounts across segments).
-            result = s.search_page(_permitted(q, scope, s.reader()), page, pagelen=per_page, terms=False, **kwargs)
-            keys = [hit["key"] for hit in result] if result.pagenum == page else []
-            terms = {t.decode("utf-8") if isinstance(t, bytes) else t for f, t in q.all_terms()
-                     if f in ("title", "body")}
-            return SearchPage(keys, result.total, page, per_page, terms, query.added_synonyms())
+        return self._read(functools.partial(self._search, query, filters, scope, page, per_page))
+
+    @staticmethod
+    def _search(query, filters, scope, page, per_page, s):
+        if s is None:
+            return SearchPage([], 0, 1, per_page, also_searched=query.added_synonyms())
+        q = _Compiler(s.reader()).query(query, filters)
+        kwargs = {"sortedby": "created", "reverse": True} if filters.sort == "newest" else {}
+        # The total comes from a second, unscored pass (Whoosh's single-pass
+        # count with optimize=False undercounts across segments).
+        result = s.search_page(_permitted(q, scope, s.reader()), page, pagelen=per_page, terms=False, **kwargs)
+        keys = [hit["key"] for hit in result] if result.pagenum == page else []
+        terms = {t.decode("utf-8") if isinstance(t, bytes) else t for f, t in q.all_terms()
+                 if f in ("title", "body")}
+        return SearchPage(keys, result.total, page, per_page, terms, query.added_synonyms())
 
     def count(self, query, scope):
-        with self._searcher() as s:
-            if s is None:
-                return 0
-            return _visible_count(s, _Compiler(s.reader()).query(query), scope)
+        return self._read(lambda s: 0 if s is None else _visible_count(s, _Compiler(s.reader()).query(query), scope))
 
     def unknown_words(self, words, scope):
         """Words no document ``scope`` may see contains (in any form with the same stem)."""
-        with self._searcher() as s:
+        def unknown(s):
             if s is None:
                 return list(words)
             compiler = _Compiler(s.reader())
             return [w for w in words if not _visible_count(s, compiler.word(w), scope)]
+        return self._read(unknown)
 
     def suggest_word(self, word, scope):
         """The nearest word from the synonym vocabulary or from a document ``scope`` may see.
@@ -306,32 +330,37 @@ class WhooshBackend(SearchBackend):
         visible documents, exactly as spelled, before it is offered; ties go to the word
         in more visible documents.
         """
-        with self._searcher() as s:
-            correctors = [ListCorrector(self.vocabulary)] if self.vocabulary else []
-            if s is not None:
-                correctors += [s.corrector("body"), s.corrector("title")]
-            candidates = {c for corrector in correctors
-                          for c in corrector.suggest(word, limit=SUGGEST_CANDIDATES, maxdist=2, prefix=1)
-                          if c != word}
-            seen = {c: _visible_count(s, _exact(c), scope) if s is not None else 0 for c in candidates}
-            known = set(self.vocabulary)
-            offered = [c for c in candidates if seen[c] or c in known]
-            if not offered:
-                return None
-            return min(offered, key=lambda c: (edit_distance(word, c), -seen[c], c))
+        return self._read(functools.partial(self._suggest_word, word, scope))
+
+    def _suggest_word(self, word, scope, s):
+        correctors = [ListCorrector(self.vocabulary)] if self.vocabulary else []
+        if s is not None:
+            correctors += [s.corrector("body"), s.corrector("title")]
+        candidates = {c for corrector in correctors
+                      for c in corrector.suggest(word, limit=SUGGEST_CANDIDATES, maxdist=2, prefix=1)
+                      if c != word}
+        seen = {c: _visible_count(s, _exact(c), scope) if s is not None else 0 for c in candidates}
+        known = set(self.vocabulary)
+        offered = [c for c in candidates if seen[c] or c in known]
+        if not offered:
+            return None
+        return min(offered, key=lambda c: (edit_distance(word, c), -seen[c], c))
 
     def similar(self, text, scope, limit=5):
-        with self._searcher() as s:
-            if s is None or not text.strip():
-                return []
-            terms = [w for w in dict.fromkeys(words(text))
-                     if s.doc_frequency("title", w) or s.doc_frequency("body", w)][:SIMILAR_TERMS]
-            if not terms:
-                return []
-            q = wq.And([wq.Or([wq.Term(f, t) for t in terms for f in ("title", "body")]),
-                        wq.ConstantScoreQuery(wq.Term("kind", "thread"), 0.0),
-                        wq.ConstantScoreQuery(wq.Term("qkind", "question"), 0.0)])
-            return [hit["key"] for hit in s.search(_permitted(q, scope, s.reader()), limit=limit, terms=False)]
+        return self._read(functools.partial(self._similar, text, scope, limit))
+
+    @staticmethod
+    def _similar(text, scope, limit, s):
+        if s is None or not text.strip():
+            return []
+        terms = [w for w in dict.fromkeys(words(text))
+                 if s.doc_frequency("title", w) or s.doc_frequency("body", w)][:SIMILAR_TERMS]
+        if not terms:
+            return []
+        q = wq.And([wq.Or([wq.Term(f, t) for t in terms for f in ("title", "body")]),
+                    wq.ConstantScoreQuery(wq.Term("kind", "thread"), 0.0),
+                    wq.ConstantScoreQuery(wq.Term("qkind", "question"), 0.0)])
+        return [hit["key"] for hit in s.search(_permitted(q, scope, s.reader()), limit=limit, terms=False)]
 
     # -- writing ----------------------------------------------------------------
 

@@ -10,7 +10,9 @@ locking that it is still the live one.
 from __future__ import annotations
 
 import fcntl
+import json
 import os
+import re
 import shutil
 import time
 import uuid
@@ -38,11 +40,57 @@ def _unique_name(size: int = 28) -> str:
 whoosh.codec.base.random_name = _unique_name
 whoosh.writing.random_name = _unique_name
 
+# A file a new commit no longer needs stays this long before a later commit deletes it.
+UNREFERENCED_GRACE_SECONDS = 120.0
+_LEDGER = ".unreferenced.json"
+
+
+def _clean_files_after_grace(storage, indexname, gen, segments) -> None:
+    """Whoosh's ``clean_files``, deferred: the previous commits' TOCs and the files of segments
+    merged away are deleted only once they have gone unused for ``UNREFERENCED_GRACE_SECONDS``.
+
+    Whoosh deletes them at once, but each gunicorn worker has its own searcher, and one opened a
+    moment before the commit still needs them: Whoosh opens a segment's stored fields and lengths
+    only on first use, so a search running across another worker's commit failed ("search is
+    unavailable", seen in ``bench/soak.py``). Writers call this holding the index's write lock,
+    so the ledger of first-unused times has one writer at a time.
+    """
+    keep = {segment.segment_id() for segment in segments}
+    toc_name, segment_file = index.TOC._pattern(indexname), index.TOC._segment_pattern(indexname)
+    unused = set()
+    for filename in storage:
+        if filename.startswith("."):
+            continue
+        toc, seg = toc_name.match(filename), segment_file.match(filename)
+        if (toc and int(toc.group(1)) != gen) or (seg and not toc and seg.group(1) not in keep):
+            unused.add(filename)
+    ledger_path = Path(storage.folder) / _LEDGER
+    try:
+        ledger = json.loads(ledger_path.read_text())
+    except (OSError, ValueError):
+        ledger = {}
+    now = time.time()
+    since = {name: ledger.get(name, now) for name in unused}
+    for name, first_unused in list(since.items()):
+        if now - first_unused >= UNREFERENCED_GRACE_SECONDS:
+            try:
+                storage.delete_file(name)
+                del since[name]
+            except OSError:
+                pass  # tried again at the next commit
+    tmp = ledger_path.with_name(f"{_LEDGER}.{os.getpid()}")
+    tmp.write_text(json.dumps(since))
+    os.replace(tmp, ledger_path)
+
+
+index.clean_files = _clean_files_after_grace  # whoosh.writing imports it from here at each commit
+
 
 class IndexDamaged(RuntimeError):
     """The live index cannot be read (missing files): searches fail until a rebuild."""
 
 POINTER = "CURRENT"
+_TOC = re.compile(r"_MAIN_(\d+)\.toc$")
 
 
 class IndexStore:
@@ -55,6 +103,18 @@ class IndexStore:
             return (self.root / POINTER).read_text().strip() or None
         except FileNotFoundError:
             return None
+
+    def commit_mark(self) -> tuple | None:
+        """The live generation and its newest commit's number: it changes with every commit
+        and every swap, so a reader can tell whether the index moved under it."""
+        name = self.current_name()
+        if name is None:
+            return None
+        try:
+            files = os.listdir(self.root / name)
+        except FileNotFoundError:
+            return name, None
+        return name, max((int(m.group(1)) for f in files if (m := _TOC.match(f))), default=None)
 
     def open_current(self):
         """The live index, or None when none was built yet."""
