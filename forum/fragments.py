@@ -40,7 +40,7 @@ POST_TEMPLATE = "threads/_post_fragments.html"
 POST_SOURCES = (POST_TEMPLATE, "_macros.html")
 
 
-def _template_digest(names: tuple[str, ...]) -> str:
+def template_digest(names: tuple[str, ...]) -> str:
     """A short digest of templates' source: a deploy that changes them starts fresh keys."""
     digests = current_app.extensions.setdefault("askwell_fragment_digests", {})
     if names not in digests:
@@ -70,7 +70,7 @@ def post_key(post, thread) -> str:
         thread.accepted_post_id == post.id, bool(post.is_anonymous), author, request.script_root,
     )
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    return f"frag:post:{_template_digest(POST_SOURCES)}:{post.id}:{digest}"
+    return f"frag:post:{template_digest(POST_SOURCES)}:{post.id}:{digest}"
 
 
 def cache_call(what: str, fn, *args):
@@ -142,7 +142,7 @@ def anonymous_posts_html(thread, posts, sort: str) -> Markup:
     parts = (thread.id, thread.is_question, thread.accepted_post_id, sort, request.script_root,
              [_post_state(p, thread) for p in posts])
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    key = f"frag:anon-posts:{_template_digest(POSTS_SOURCES)}:{thread.id}:{digest}"
+    key = f"frag:anon-posts:{template_digest(POSTS_SOURCES)}:{thread.id}:{digest}"
     html = cache_call("read", cache.get, key) if current_app.config.get("FRAGMENT_CACHE", True) else None
     if html is None:
         html = render_template(POSTS_TEMPLATE, thread=thread, posts=posts, fragments=post_fragments(thread, posts),
@@ -162,7 +162,7 @@ def review_key(review) -> str:
     parts = (review.id, review.condition, review.duration, tuple(review.ratings()), tuple(review.side_effects or ()),
              review.body_html, _author_state(review.author), request.script_root)
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    return f"frag:review:{_template_digest(REVIEW_SOURCES)}:{review.id}:{digest}"
+    return f"frag:review:{template_digest(REVIEW_SOURCES)}:{review.id}:{digest}"
 
 
 def review_fragments(reviews) -> dict[int, dict[str, Markup]]:

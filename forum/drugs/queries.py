@@ -40,12 +40,15 @@ def letter_clause(letter: str):
     return (Drug.sort_key >= letter) & (Drug.sort_key < chr(ord(letter) + 1))
 
 
-def drug_by_slug(slug: str) -> Drug | None:
-    """The drug with its sections and conditions (three statements), or None."""
+def drug_by_slug(slug: str, details: bool = True) -> Drug | None:
+    """The drug with its sections and conditions (three statements), or None; ``details=False``
+    loads the drug's row alone (its sections and conditions load when first used)."""
     if not slug or len(slug) > 120 or "\x00" in slug:
         return None
-    return db.session.scalar(select(Drug).options(selectinload(Drug.sections), selectinload(Drug.conditions))
-                             .where(Drug.slug == slug))
+    stmt = select(Drug).where(Drug.slug == slug)
+    if details:
+        stmt = stmt.options(selectinload(Drug.sections), selectinload(Drug.conditions))
+    return db.session.scalar(stmt)
 
 
 def condition_by_slug(slug: str) -> Condition | None:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from flask import abort, render_template, request
 from flask_login import current_user
+from markupsafe import Markup
 
 from forum.drugs import bp, queries
 from forum.drugs import review_queries as rq
 from forum.drugs.names import name_key
+from forum.drugs.page_cache import anonymous_drug_page
 from forum.drugs.search import search_drugs
 from forum.drugs.summary_cache import cached_summary
 from forum.extensions import db
@@ -96,13 +98,23 @@ def _reviews(drug):
 
 @bp.route("/drugs/<drug_slug>")
 def show(drug_slug):
-    drug = queries.drug_by_slug(drug_slug)
+    anonymous = not current_user.is_authenticated
+    drug = queries.drug_by_slug(drug_slug, details=not anonymous)
     if drug is None:
         abort(404)
+    html = anonymous_drug_page(drug, _page_html) if anonymous else _page_html(drug)
+    if html is None:
+        return to_first_page()
+    return render_template("drugs/show.html", drug=drug, page_html=html)
+
+
+def _page_html(drug) -> Markup | None:
+    """The page's content for this reader, or None when its cursor went back past the first review."""
     reviews = _reviews(drug)
     if reviews["page"].reached_start:
-        return to_first_page()
+        return None
     talk = queries.conversations(current_user, drug)
     articles = queries.articles_about(drug, [drug.name, *drug.brand_names])
-    return render_template("drugs/show.html", drug=drug, sections=queries.sections_by_kind(drug), talk=talk,
-                           articles=articles, ask_url=queries.ask_url(current_user, drug, talk.groups), **reviews)
+    return Markup(render_template("drugs/_page.html", drug=drug, sections=queries.sections_by_kind(drug), talk=talk,
+                                  articles=articles, ask_url=queries.ask_url(current_user, drug, talk.groups),
+                                  **reviews))

@@ -159,8 +159,9 @@ def test_unknown_and_hostile_urls_are_404(client, catalogue, url):
 
 
 def test_the_drug_page_costs_the_same_statements_however_much_is_said_about_it(
-        app, client, catalogue, make_user, make_group, make_thread, count_queries):
+        app, client, catalogue, make_user, make_group, make_thread, count_queries, login):
     make_user("pat")
+    login("pat")  # a member's page is rendered for each request (anonymous visitors share a cached one)
     slug = make_group("Type 2 Diabetes")
     make_thread("pat", slug, title="Metformin question number zero", body="About metformin.")
     client.get("/drugs/metformin")  # warm the search backend and caches
