@@ -20,6 +20,7 @@ from sqlalchemy.orm import joinedload
 
 from forum import permissions
 from forum.extensions import cache, db
+from forum.fragments import cache_call
 from forum.models import Article, Drug, Group, Post, Thread
 from forum.searching import get_backend, grouping
 from search.interface import PER_PAGE, Filters, QuerySyntaxError, Scope
@@ -147,19 +148,11 @@ def _matches(text: str, parsed, filters: Filters, scope: Scope, page: int, per_p
     parts = (backend.name, version, text, repr(parsed), repr(filters), sorted(scope.hidden_group_ids), page,
              per_page, suggest)
     key = "search:" + hashlib.sha256(repr(parts).encode()).hexdigest()
-    cached = _cache_call(cache.get, key)
+    cached = cache_call("search results read", cache.get, key)
     if cached is None:
         cached = (backend.search(parsed, filters, scope, page, per_page), suggestion())
-        _cache_call(cache.set, key, cached, SEARCH_CACHE_SECONDS)
+        cache_call("search results write", cache.set, key, cached, SEARCH_CACHE_SECONDS)
     return cached
-
-
-def _cache_call(fn, *args):
-    try:
-        return fn(*args)
-    except Exception:  # a cache that is down costs speed, never a page
-        log.warning("search results cache unavailable", exc_info=True)
-        return None
 
 
 def did_you_mean(text: str, parsed, scope: Scope) -> str | None:
