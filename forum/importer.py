@@ -3,8 +3,11 @@
 The format (user, group, thread and post records, one JSON object a line) is
 shown in ``flask import --help``. ``check_file`` (phase 1) streams the file,
 validates every line and writes nothing. ``load_file`` (phase 2) streams it
-again and writes the new records in one transaction: Markdown is rendered in a
-process pool, rows go in with Core bulk inserts, counters are set at the end.
+again and writes the new records: Markdown is rendered in a process pool, rows go
+in with Core bulk inserts, counters are brought up to date with each commit. It
+commits every ``batch`` records and pauses, so a live site's writers go ahead
+between batches (SQLite has one write lock); ``batch=0`` writes it all in one
+transaction.
 Each row keeps its record's id in ``import_ref`` ("user:u1", "thread:t5"; a
 thread's opening post carries the thread's ref), so records imported before
 are skipped.
@@ -12,6 +15,7 @@ are skipped.
 from __future__ import annotations
 
 import os
+import time
 from collections import Counter, deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,12 +38,16 @@ MODELS = {"user": User, "group": Group, "thread": Thread, "post": Post}
 REFERENCES = {"thread": (("group", "group"), ("author", "user")),
               "post": (("thread", "thread"), ("author", "user"))}
 MAX_PROBLEMS = 20
-BATCH = 2000
+BATCH = 2000  # rows buffered before a bulk insert
+RECORDS_PER_COMMIT = 1000
+# SQLite writers waiting on the lock retry at most every 100 ms (its busy handler's longest
+# sleep): a pause as long lets every one of them in before the next batch takes the lock.
+PAUSE_BETWEEN_BATCHES = 0.1
 _AT = bindparam("at", type_=UTCDateTime())
 
 
 class ImportFailed(Exception):
-    """The import stopped and nothing was written; ``str()`` says why."""
+    """The import stopped; ``str()`` says why and what was written."""
 
 
 # -- phase 1: check -------------------------------------------------------------
@@ -170,6 +178,11 @@ class _Loader:
     def __init__(self):
         self.rows = {kind: [] for kind in TYPES}
         self.ids = {"user": _imported("user", True), "group": _imported("group", True), "thread": {}}
+        self.begin_batch()
+
+    def begin_batch(self) -> None:
+        """Forget what the live site may have changed since the last commit: group slugs, and
+        threads' numbering (a member may have replied to a thread an earlier batch wrote)."""
         self.slugs = set(db.session.scalars(select(Group.slug)))
         self.threads: dict[str, _ThreadState] = {}
         self.groups: dict[int, list] = {}  # id -> [threads added, posts added, latest post time]
@@ -233,7 +246,7 @@ class _Loader:
         if record_id not in self.ids[kind] and self.rows[kind]:
             self._flush_people()
         if record_id not in self.ids[kind]:
-            raise ImportFailed(f"{kind} {record_id!r} is gone from the database; nothing was written")
+            raise ImportFailed(f"{kind} {record_id!r} is gone from the database")
         return self.ids[kind][record_id]
 
     def _thread(self, record_id: str) -> _ThreadState:
@@ -244,7 +257,7 @@ class _Loader:
                 .where(Thread.import_ref == make_ref("thread", record_id)).with_for_update()
             ).one_or_none()
             if row is None:
-                raise ImportFailed(f"thread {record_id!r} is gone from the database; nothing was written")
+                raise ImportFailed(f"thread {record_id!r} is gone from the database")
             self.ids["thread"][record_id] = row.id
             state = _ThreadState(row.group_id, row.post_count + 1, row.last_activity_at)
             self.threads[record_id] = state
@@ -273,7 +286,7 @@ class _Loader:
         self.rows[kind].clear()
 
     def finish(self) -> None:
-        """Write the last rows and bring every counter touched up to date."""
+        """Write the buffered rows and bring every counter this batch touched up to date."""
         self.flush()
         t, g, u = Thread.__table__, Group.__table__, User.__table__
         _execute_many(
@@ -330,38 +343,62 @@ def _prepared(plan: Plan, workers: int):
 
 def _same_file(plan: Plan) -> None:
     if _file_stat(plan.path) != plan.stat:
-        raise ImportFailed(f"{plan.path} changed during the import; nothing was written")
+        raise ImportFailed(f"{plan.path} changed during the import")
 
 
-def load_file(plan: Plan, workers: int = 2, progress=None) -> None:
-    """Phase 2: write the new records of a checked file in one transaction, all or nothing.
+def load_file(plan: Plan, workers: int = 2, progress=None, batch: int = RECORDS_PER_COMMIT) -> None:
+    """Phase 2: write the new records of a checked file, ``batch`` records per transaction.
 
-    The transaction takes the write lock up front (``BEGIN IMMEDIATE`` on
-    SQLite); call this with no transaction open. ``workers`` processes render
-    Markdown (0: render here); ``progress`` gets the records written since its
-    last call.
+    Each transaction takes the write lock up front (``BEGIN IMMEDIATE`` on SQLite) and
+    leaves every counter consistent when it commits; between two, the import pauses so
+    the site's own writers go ahead. ``batch=0``: one transaction, all or nothing. If it
+    stops part-way, what was committed stays and running it again carries on (records
+    imported before are skipped). Call this with no transaction open. ``workers``
+    processes render Markdown (0: render here); ``progress`` gets the records written
+    since its last call.
     """
-    line_no = done = 0
+    line_no = done = committed = batches = 0
     try:
         _same_file(plan)
         with _prepared(plan, workers) as records, immediate_writes():
             loader = _Loader()  # its first query begins the transaction, holding the write lock
-            for done, (_line_no, kind, record_id, clean) in enumerate(records, 1):
+            for done, (line_no, kind, record_id, clean) in enumerate(records, 1):
                 loader.add(kind, record_id, clean)
                 if progress and done % 500 == 0:
                     progress(500)
-            loader.finish()
-            _same_file(plan)
-            db.session.commit()
+                if batch and done % batch == 0:
+                    _commit(plan, loader)
+                    committed, batches = line_no, batches + 1
+                    _let_writers_in()
+                    loader.begin_batch()
+            _commit(plan, loader)
     except Exception as error:
         db.session.rollback()
-        if isinstance(error, ImportFailed):
-            raise
-        raise ImportFailed(f"stopped near line {line_no} and rolled back; nothing was written "
-                           f"({type(error).__name__}: {error})") from error
+        raise ImportFailed(_stopped(error, line_no, committed, batches)) from error
     if progress:
         progress(done % 500)
     refresh_planner_statistics()
+
+
+def _commit(plan: Plan, loader: _Loader) -> None:
+    loader.finish()
+    _same_file(plan)
+    db.session.commit()
+
+
+def _let_writers_in() -> None:
+    """Between two batches: on SQLite, give writers waiting for the lock the time to take it."""
+    if db.engine.dialect.name == "sqlite":
+        time.sleep(PAUSE_BETWEEN_BATCHES)
+
+
+def _stopped(error: Exception, line_no: int, committed: int, batches: int) -> str:
+    why = str(error) if isinstance(error, ImportFailed) else f"{type(error).__name__}: {error}"
+    if not batches:
+        return f"stopped near line {line_no:,} and rolled back; nothing was written ({why})"
+    return (f"stopped near line {line_no:,} ({why}). The records up to line {committed:,} were written "
+            f"({batches:,} batch{'es' if batches > 1 else ''}) and stay; the rest was rolled back. "
+            "Run the same command again to carry on: records already imported are skipped.")
 
 
 def refresh_planner_statistics() -> None:

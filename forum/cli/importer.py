@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
-from forum.importer import ImportFailed, check_file, load_file
+from forum.importer import RECORDS_PER_COMMIT, ImportFailed, check_file, load_file
 
 TYPES = ("users", "groups", "threads", "posts")
 
@@ -44,19 +44,23 @@ def _report_problems(plan) -> None:
     )
 
 
-def _load(plan, workers: int) -> None:
+def _load(plan, workers: int, batch: int) -> None:
     with click.progressbar(length=plan.new.total(), label="Importing", show_pos=True) as bar:
-        load_file(plan, workers=workers, progress=bar.update)
+        load_file(plan, workers=workers, progress=bar.update, batch=batch)
 
 
 @click.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, readable=True, path_type=Path))
 @click.option("--workers", type=click.IntRange(0, 32), default=2, show_default=True,
               help="Processes that render Markdown while importing; 0 renders in this process.")
+@click.option("--batch-size", "batch", type=click.IntRange(0, 1_000_000), default=RECORDS_PER_COMMIT,
+              show_default=True,
+              help="Records written per transaction; between two, the site's own writers go ahead. "
+                   "0 writes everything in one transaction, all or nothing.")
 @click.option("--check", "check_only", is_flag=True,
               help="Only validate FILE and say what would be imported; write nothing.")
 @with_appcontext
-def import_command(file: Path, workers: int, check_only: bool) -> None:
+def import_command(file: Path, workers: int, batch: int, check_only: bool) -> None:
     """Import users, groups, threads and posts from FILE, in Askwell's JSON Lines format.
 
     \b
@@ -71,9 +75,11 @@ def import_command(file: Path, workers: int, check_only: bool) -> None:
     or from an earlier import.
 
     Every line is checked first; if any is bad, each problem is listed with its
-    line number and nothing is written. Otherwise everything is written in one
-    transaction. Records imported before (matched by id) are skipped, so running
-    the same file again is safe. Imported accounts have no password: their
+    line number and nothing is written. Then the records are written in batches
+    (--batch-size), each one transaction with every counter up to date, so a live
+    site keeps working meanwhile. Records imported before (matched by id) are
+    skipped, so running the same file again is safe, and carries on where an
+    interrupted import stopped. Imported accounts have no password: their
     owners must reset it before they can log in.
     """
     started = time.perf_counter()
@@ -89,7 +95,7 @@ def import_command(file: Path, workers: int, check_only: bool) -> None:
         return
     if plan.new.total():
         try:
-            _load(plan, workers)
+            _load(plan, workers, batch)
         except ImportFailed as error:
             raise click.ClickException(str(error)) from None
     click.echo(f"Added {_phrase(plan.new)}; already present and skipped: {_phrase(plan.skipped)}; "

@@ -1,4 +1,4 @@
-"""``flask import FILE.jsonl``: a whole community in, all or nothing, and only once."""
+"""``flask import FILE.jsonl``: a whole community in, checked first, in batches a live site can work between, and only once."""
 import importlib.util
 import json
 import sys
@@ -115,7 +115,7 @@ def test_good_file_imports_everything(app, tmp_path):
         assert (bob.post_count, one(User, "user:u1").post_count) == (2, 3)
 
 
-def test_everything_is_written_in_one_write_locked_transaction(app, tmp_path):
+def _statements_of(app, *args, path):
     statements = []
 
     def record(conn, cursor, statement, *args):
@@ -125,14 +125,95 @@ def test_everything_is_written_in_one_write_locked_transaction(app, tmp_path):
         engine = db.engine
     event.listen(engine, "before_cursor_execute", record)
     try:
-        assert run_import(app, write(tmp_path, GOOD), "--workers", "0").exit_code == 0
+        result = run_import(app, path, "--workers", "0", *args)
+        assert result.exit_code == 0, result.output
     finally:
         event.remove(engine, "before_cursor_execute", record)
+    return statements
+
+
+def test_batch_size_0_writes_everything_in_one_write_locked_transaction(app, tmp_path):
+    statements = _statements_of(app, "--batch-size", "0", path=write(tmp_path, GOOD))
     begins = [i for i, s in enumerate(statements) if s.startswith("BEGIN")]
     inserts = [i for i, s in enumerate(statements) if s.startswith("INSERT")]
     # Phase 1 only reads (a deferred BEGIN); phase 2 is one BEGIN IMMEDIATE.
     assert [statements[i] for i in begins] == ["BEGIN", "BEGIN IMMEDIATE"]
     assert inserts and min(inserts) > begins[-1]
+
+
+def _state(app):
+    """Every imported row's counters and numbers, by import ref (ids aside)."""
+    with app.app_context():
+        return ({t.import_ref: (t.post_count, t.reply_count, t.last_activity_at) for t in db.session.scalars(select(Thread))},
+                {g.import_ref: (g.slug, g.thread_count, g.post_count, g.last_activity_at)
+                 for g in db.session.scalars(select(Group))},
+                {u.import_ref: u.post_count for u in db.session.scalars(select(User))},
+                sorted((p.import_ref, p.number) for p in db.session.scalars(select(Post))))
+
+
+def test_batches_commit_in_turn_and_end_where_one_transaction_does(app, tmp_path):
+    path = write(tmp_path, GOOD)
+    statements = _statements_of(app, "--batch-size", "2", path=path)
+    # Nine records: the write lock is taken and released five times, not held for the whole file.
+    assert statements.count("BEGIN IMMEDIATE") == 5
+    batched = _state(app)
+    other = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'one.db'}",
+                        "SECRET_KEY": "test"})
+    with other.app_context():
+        db.create_all()
+    assert run_import(other, path, "--batch-size", "0").exit_code == 0
+    assert _state(other) == batched
+    with other.app_context():
+        db.engine.dispose()
+
+
+def test_a_member_who_replies_between_batches_keeps_the_numbering_whole(app, tmp_path, monkeypatch):
+    from forum import importer
+    from forum.actions.posts import post_reply
+
+    replies = []
+
+    def member_replies():  # what the live site does while the import pauses
+        if not replies:
+            with app.app_context():
+                alice = one(User, "user:u1")
+                replies.append(post_reply(alice, one(Thread, "thread:t1"), "Live reply between batches.",
+                                          screen=False).number)
+
+    monkeypatch.setattr(importer, "_let_writers_in", member_replies)
+    result = run_import(app, write(tmp_path, GOOD), "--workers", "0", "--batch-size", "6")
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        t1 = one(Thread, "thread:t1")
+        numbers = sorted(db.session.scalars(select(Post.number).where(Post.thread_id == t1.id)))
+        assert replies == [3] and numbers == [1, 2, 3, 4] and (t1.post_count, t1.reply_count) == (4, 3)
+        assert one(Post, "post:p2").number == 4  # the import's next reply came after the member's
+        assert one(Group, "group:g1").post_count == 4
+
+
+def test_a_failure_part_way_keeps_the_written_batches_and_a_rerun_carries_on(app, tmp_path, monkeypatch):
+    from forum import importer
+
+    path, real_finish, calls = write(tmp_path, GOOD), importer._Loader.finish, []
+
+    def fail_second_batch(self):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("disk on fire")
+        real_finish(self)
+
+    monkeypatch.setattr(importer._Loader, "finish", fail_second_batch)
+    result = run_import(app, path, "--workers", "0", "--batch-size", "4")
+    assert result.exit_code != 0
+    assert "disk on fire" in result.output and "records up to line 4 were written" in result.output
+    assert "Run the same command again" in result.output
+    assert counts(app) == (2, 2, 0, 0)  # the first batch: two users, two groups
+    monkeypatch.setattr(importer._Loader, "finish", real_finish)
+    result = run_import(app, path, "--workers", "0")
+    assert result.exit_code == 0 and "Added 0 users, 0 groups, 2 threads, 5 posts" in result.output
+    assert counts(app) == (2, 2, 2, 5)
+    with app.app_context():
+        assert one(Thread, "thread:t1").post_count == 3 and one(Group, "group:g1").post_count == 3
 
 
 def test_same_file_twice_adds_nothing(app, tmp_path):
