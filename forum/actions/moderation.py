@@ -12,9 +12,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flask import current_app, has_app_context
 from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
 
 from forum.actions import ActionError, notify
 from forum.actions.articles import delete_comment
@@ -22,29 +20,19 @@ from forum.actions.audit import (
     clean_reason,
     clear_hidden,
     close_review,
-    open_review,
     record,
     record_post,
     record_target,
     set_hidden,
 )
+from forum.actions.flags import checked_reason, file_flag
 from forum.actions.posts import delete_post
 from forum.extensions import db
 from forum.models import ArticleComment, DrugReview, Group, Post, Thread, User, utcnow
-from forum.models.moderation import Flag, FlagReason, ReviewItem, WatchedWord, WordAction
+from forum.models.moderation import Flag, ReviewItem, WatchedWord, WordAction
 from moderation.rules import WORD_MAX, normalize_word
 
-DETAILS_MAX = 1000
 DAYS_MAX = 365
-DEFAULT_FLAG_THRESHOLD = 3
-
-
-def _threshold() -> int:
-    return (
-        int(current_app.config.get("FLAG_HIDE_THRESHOLD", DEFAULT_FLAG_THRESHOLD))
-        if has_app_context()
-        else DEFAULT_FLAG_THRESHOLD
-    )
 
 
 def _require_reason(reason: str | None) -> str:
@@ -59,39 +47,16 @@ def _require_reason(reason: str | None) -> str:
 
 def flag_post(reporter: User, post: Post, reason: str, details: str = "") -> Flag:
     """Report a post. One flag per person per post; enough flags hide it until reviewed."""
-    try:
-        reason = FlagReason(reason)
-    except ValueError:
-        raise ActionError("Choose a reason from the list.") from None
-    details = (details or "").strip()
-    if len(details) > DETAILS_MAX:
-        raise ActionError(f"Keep the details to {DETAILS_MAX:,} characters.")
-    if reason == FlagReason.OTHER and not details:
-        raise ActionError("Tell the moderators what is wrong when you choose “Something else”.")
+    reason, details = checked_reason(reason, details)
     if post.author_id == reporter.id:
         raise ActionError("You cannot flag your own post; edit or delete it instead.")
     if post.is_deleted:
         raise ActionError("That post was deleted.")
+    already = "You have already flagged this post. The moderators will look at it; there is no need to flag it again."
     if db.session.scalar(select(Flag.id).where(Flag.post_id == post.id, Flag.reporter_id == reporter.id)):
-        raise ActionError("You have already flagged this post. The moderators will look at it; there is no need to flag it again.")
-    flag = Flag(
-        post_id=post.id, reporter_id=reporter.id, reason=reason.value, details=details, created_at=utcnow()
-    )
-    db.session.add(flag)
-    try:
-        db.session.flush()
-    except IntegrityError:
-        db.session.rollback()
-        raise ActionError("You have already flagged this post. The moderators will look at it; there is no need to flag it again.") from None
-    post.flag_count = (post.flag_count or 0) + 1
-    open_review(post, reason.value, urgent=reason == FlagReason.CRISIS)
-    threshold = _threshold()
-    if post.flag_count >= threshold and not post.is_hidden:
-        why = f"Hidden after flags from {post.flag_count} members, until a moderator reviews it"
-        set_hidden(post, None, why)
-        record_post(None, "auto_hide_post", post, why)
-    db.session.commit()
-    return flag
+        raise ActionError(already)
+    flag = Flag(post_id=post.id, reporter_id=reporter.id, reason=reason.value, details=details, created_at=utcnow())
+    return file_flag(post, flag, already, record_post, "auto_hide_post")
 
 
 # -- posts -------------------------------------------------------------------

@@ -21,10 +21,11 @@ from sqlalchemy.exc import IntegrityError
 
 from forum import publishing
 from forum.actions import ActionError, audit, limits
+from forum.actions.flags import checked_reason, file_flag
 from forum.drugs.names import name_key
 from forum.extensions import db
 from forum.models import Condition, Drug, User, utcnow
-from forum.models.moderation import Flag, FlagReason
+from forum.models.moderation import Flag
 from forum.models.reviews import (
     DURATIONS,
     RATING_LABELS,
@@ -35,7 +36,6 @@ from forum.models.reviews import (
     ReviewSideEffect,
 )
 
-DETAILS_MAX = 1000
 _SPLIT = re.compile(r"[,;\n]+")
 
 
@@ -235,17 +235,7 @@ def toggle_review_helpful(voter: User, review: DrugReview) -> bool:
 
 def flag_review(reporter: User, review: DrugReview, reason: str, details: str = "") -> Flag:
     """Report a review; one flag per member per review; enough flags hide it until a moderator decides."""
-    from forum.actions.moderation import _threshold
-
-    try:
-        reason = FlagReason(reason)
-    except ValueError:
-        raise ActionError("Choose a reason from the list.") from None
-    details = (details or "").strip()
-    if len(details) > DETAILS_MAX:
-        raise ActionError(f"Keep the details to {DETAILS_MAX:,} characters.")
-    if reason == FlagReason.OTHER and not details:
-        raise ActionError("Tell the moderators what is wrong when you choose “Something else”.")
+    reason, details = checked_reason(reason, details)
     if review.author_id == reporter.id:
         raise ActionError("You cannot flag your own review; edit it instead.")
     if review.is_deleted:
@@ -255,17 +245,4 @@ def flag_review(reporter: User, review: DrugReview, reason: str, details: str = 
         raise ActionError(already)
     flag = Flag(review_id=review.id, reporter_id=reporter.id, reason=reason.value, details=details,
                 created_at=utcnow())
-    db.session.add(flag)
-    try:
-        db.session.flush()
-    except IntegrityError:
-        db.session.rollback()
-        raise ActionError(already) from None
-    review.flag_count = (review.flag_count or 0) + 1
-    audit.open_review(review, reason.value, urgent=reason == FlagReason.CRISIS)
-    if review.flag_count >= _threshold() and not review.is_hidden:
-        why = f"Hidden after flags from {review.flag_count} members, until a moderator reviews it"
-        audit.set_hidden(review, None, why)
-        audit.record_review(None, "auto_hide_review", review, why)
-    db.session.commit()
-    return flag
+    return file_flag(review, flag, already, audit.record_review, "auto_hide_review")

@@ -5,7 +5,8 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from forum.actions.audit import REASON_MAX
-from forum.actions.moderation import DAYS_MAX, DETAILS_MAX
+from forum.actions.flags import DETAILS_MAX
+from forum.actions.moderation import DAYS_MAX
 from forum.forms import Form
 from forum.models.moderation import REASON_LABELS, FlagReason, WordAction
 

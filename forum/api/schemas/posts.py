@@ -2,7 +2,7 @@
 from marshmallow import Schema, fields, validate
 
 from forum.actions import limits
-from forum.actions.moderation import DETAILS_MAX
+from forum.actions.flags import DETAILS_MAX
 from forum.api.schemas.common import UserRefSchema, confirm_field
 from forum.api.schemas.threads import PostSchema, ThreadSummarySchema
 from forum.models.moderation import FlagReason
