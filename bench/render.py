@@ -100,6 +100,8 @@ def main() -> None:
     parser.add_argument("--posts", type=int, default=20)
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--profile-page", choices=("thread", "group page", "home"), default="thread",
+                        help="which page --profile profiles (as the logged-in member)")
     args = parser.parse_args()
     instance = Path(tempfile.mkdtemp(prefix="askwell-render-"))
     try:
@@ -135,7 +137,7 @@ def measure(args, instance: Path) -> None:
         profiler = cProfile.Profile()
         profiler.enable()
         for _ in range(100):
-            member.get(f"/t/{thread_id}")
+            member.get(urls[args.profile_page])
         profiler.disable()
         out = io.StringIO()
         stats = pstats.Stats(profiler, stream=out).sort_stats("cumulative")

@@ -29,8 +29,10 @@ import hashlib
 import logging
 
 from flask import current_app, get_template_attribute, render_template, request
+from flask_login import current_user
 from markupsafe import Markup
 
+from forum import permissions
 from forum.extensions import cache
 from forum.templating import time_ago
 
@@ -169,3 +171,56 @@ def review_fragments(reviews) -> dict[int, dict[str, Markup]]:
     """The cached author line and content of the public reviews in ``reviews``, as for posts.
     The caller shows only reviews the reader may see."""
     return _fragments(reviews, review_key, REVIEW_TEMPLATE)
+
+
+ROW_SOURCES = ("_macros.html",)
+
+
+def thread_row_key(thread, show_group: bool) -> str:
+    """The cache key of ``thread``'s row in a list: it changes whenever the row would.
+
+    The row names the author, unless the thread is anonymous; then it says "You (posted
+    anonymously)" to its author alone, so that is part of the key and not the author.
+    Relative times are keyed as shown ("3 minutes ago" becoming "4 minutes ago": a new key).
+    """
+    if thread.is_anonymous:
+        author = ("anonymous", permissions.posted_anonymously_by(current_user, thread))
+    elif thread.author is None:
+        author = ("former member",)
+    else:  # what the byline shows: the name, the profile link and the role badge
+        user = thread.author
+        author = (user.id, user.username, user.name, user.role)
+    group = (thread.group.slug, thread.group.name) if show_group else None
+    parts = (thread.id, thread.title, thread.kind, thread.is_pinned, thread.is_locked, thread.expert_answer_count,
+             thread.reply_count, author, group, thread.last_activity_at.isoformat(), time_ago(thread.last_activity_at),
+             request.script_root)
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"frag:row:{template_digest(ROW_SOURCES)}:{thread.id}:{digest}"
+
+
+def thread_rows(threads, show_group: bool = False) -> Markup:
+    """Every row of a thread list (``_macros.html``'s ``thread_row``), each from the app cache
+    when its key is there: one round trip to read them all and at most one to store the missing.
+
+    A row shows nothing a reader of the list may not see (the caller lists only threads the
+    reader may see), and nothing that differs between readers but the anonymous author's
+    "You", which is in the key.
+    """
+    threads = list(threads)
+    if not threads:
+        return Markup("")
+    enabled = current_app.config.get("FRAGMENT_CACHE", True)
+    keys = [thread_row_key(t, show_group) for t in threads] if enabled else []
+    found = (cache_call("read", cache.get_many, *keys) or [None] * len(keys)) if enabled else [None] * len(threads)
+    row_macro, missing, rows = None, {}, []
+    for i, (thread, html) in enumerate(zip(threads, found, strict=True)):
+        if html is None:
+            row_macro = row_macro or get_template_attribute("_macros.html", "thread_row")
+            html = str(row_macro(thread, show_group=show_group))
+            if enabled:
+                missing[keys[i]] = html
+        rows.append(html)
+    if missing:
+        cache_call("write", cache.set_many, missing)
+    # Stored strings are the macro's own output (titles and names escaped by Jinja).
+    return Markup("".join(rows))

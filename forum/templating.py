@@ -67,6 +67,8 @@ def long_date(moment: datetime | None, locale: str = DEFAULT_LOCALE) -> str:
 
 
 def configure(app: Flask) -> None:
+    from forum.fragments import thread_rows  # it renders with this module's filters
+
     app.jinja_env.filters["sanitized"] = as_markup
     app.jinja_env.filters["time_ago"] = time_ago
     app.jinja_env.filters["iso_date"] = iso_date
@@ -81,6 +83,7 @@ def configure(app: Flask) -> None:
     app.jinja_env.globals["FONT_SIZES"] = FONT_SIZES
     app.jinja_env.globals["published_draft"] = published_draft
     app.jinja_env.globals["FONT_SIZE_LABELS"] = FONT_SIZE_LABELS
+    app.jinja_env.globals["thread_rows"] = thread_rows
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
