@@ -23,6 +23,7 @@ from forum import publishing
 from forum.actions import ActionError, audit, limits
 from forum.actions.flags import checked_reason, file_flag
 from forum.drugs.names import name_key
+from forum.drugs.summary_cache import bump_reviews_version
 from forum.extensions import db
 from forum.models import Condition, Drug, User, utcnow
 from forum.models.moderation import Flag
@@ -228,6 +229,7 @@ def toggle_review_helpful(voter: User, review: DrugReview) -> bool:
         delta, marked = 1, True
     db.session.execute(update(DrugReview).where(DrugReview.id == review.id)
                        .values(helpful_count=DrugReview.helpful_count + delta))
+    bump_reviews_version(db.session, [review.drug_id])  # a bulk UPDATE: the ORM listeners do not see it
     db.session.commit()
     db.session.refresh(review)
     return marked

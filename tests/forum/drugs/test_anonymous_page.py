@@ -76,3 +76,15 @@ def test_each_sort_and_condition_is_its_own_page(client, login, catalogue, make_
     one_condition = text_of(client.get(PAGE, query_string={"condition": "polycystic ovary syndrome"}))
     assert "Steady sugars" in everything and "My cycles became regular" in everything
     assert "My cycles became regular" in one_condition and "Steady sugars" not in one_condition
+
+
+def test_a_helpful_vote_reaches_the_next_anonymous_visitor(client, login, db, catalogue, make_user):
+    make_user("ann")
+    make_user("bob")
+    review_as(client, login, "ann", body="My sugars came down within a month of starting it.")
+    assert "0 members found this helpful" in text_of(client.get(PAGE))  # cached
+    review = db.session.scalar(select(DrugReview))
+    login("bob")
+    assert client.post(f"/drugs/reviews/{review.id}/helpful", data={"back": "drug"}).status_code == 302
+    client.post("/logout")
+    assert "1 member found this helpful" in text_of(client.get(PAGE))
