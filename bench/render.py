@@ -21,6 +21,7 @@ import cProfile
 import io
 import os
 import pstats
+import re
 import shutil
 import sys
 import tempfile
@@ -122,7 +123,11 @@ def measure(args, instance: Path) -> None:
         db.create_all()
     slug, thread_id = build(app, args.posts)
     anonymous, member = app.test_client(), app.test_client()
-    member.post("/login", data={"identifier": "member_3", "password": PASSWORD})
+    page = member.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', page).group(1)
+    login = member.post("/login", data={"identifier": "member_3", "password": PASSWORD, "csrf_token": token})
+    if login.status_code != 302:
+        sys.exit(f"the benchmark member could not log in ({login.status_code})")
     urls = {f"thread ({args.posts} posts)": f"/t/{thread_id}", "group page": f"/groups/{slug}",
             "home": "/"}
     print(f"cache: {app.config.get('CACHE_TYPE', 'none')}, fragment cache "
