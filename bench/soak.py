@@ -266,6 +266,7 @@ def main(argv=None) -> int:
     proc, base = serve(env, args.workers, log)
     tally = Tally()
     started_at = datetime.now(UTC)
+    commit = bench_pages.commit()  # read at the start: the code the servers run
     before = bench_pages.machine()
     try:
         deadline = time.monotonic() + args.minutes * 60
@@ -290,7 +291,7 @@ def main(argv=None) -> int:
     report = "\n".join([
         f"Run of {started_at:%Y-%m-%d %H:%M} UTC, {args.minutes} minutes, {args.workers} gunicorn workers, "
         f"{args.anonymous} anonymous and {args.members} member threads, {args.database}, scale {args.scale}, "
-        f"commit {subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], cwd=ROOT, capture_output=True, text=True).stdout.strip()}.",
+        f"commit {commit}.",
         f"Machine before: {before}; after: {bench_pages.machine()}.",
         f"{tally.requests:,} requests; statuses {dict(sorted(tally.statuses.items()))}; "
         f"{server_errors} server errors; {tally.errors} connection errors; {tracebacks} tracebacks in the "
