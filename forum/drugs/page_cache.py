@@ -39,6 +39,10 @@ PAGE_SECONDS = 120  # the key changes every minute anyway
 MAX_PATH = 2000
 
 
+def _minute() -> int:
+    return int(time.time() // 60)
+
+
 def _index_version() -> str | None:
     try:
         return get_backend().version()
@@ -54,7 +58,7 @@ def anonymous_drug_page(drug, render) -> Markup | None:
     if version is None:
         return render(drug)
     parts = (drug.id, drug.updated_at.isoformat() if drug.updated_at else None, drug.reviews_version or 0,
-             version, request.script_root, request.full_path[:MAX_PATH], int(time.time() // 60))
+             version, request.script_root, request.full_path[:MAX_PATH], _minute())
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     key = f"frag:anon-drug:{template_digest(PAGE_SOURCES)}:{drug.id}:{digest}"
     html = cache_call("read", cache.get, key)
