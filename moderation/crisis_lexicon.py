@@ -147,6 +147,14 @@ _SELF = [
     r"\bwon't\s+be\s+(?:posting|here|around|back|writing)\s+again\b|\bwhere\s+i'm\s+going\b",
     r"\b(?:tomorrow|tonight|today)\s+is\s+the\s+(?:day|night)\b(?!\s+(?:of|for|i\s+get))|\bnoose\b",
 ]
+# "took it every morning", "all week", "the whole course", "20 mg", "for 14 days": how people
+# describe taking a medicine as meant, in every review. The amount words of an overdose ("every",
+# "all", "whole", a number) are not one when a time, a dose unit or a course follows them.
+_NOT_A_DOSE_OR_A_TIME = (
+    r"(?!\s+(?:single\s+|other\s+|few\s+|\w+\s+)?(?:mornings?|nights?|evenings?|days?|daily|weeks?|months?|years?|"
+    r"times?|hours?|summer|winter|spring|autumn|season|term|along|course|dose|mg|mcg|micrograms?|milligrams?|ml|"
+    r"units?|iu|puffs?|a\s+day|a\s+week|before|after|with\s+(?:food|meals?|breakfast)))")
+
 _EMERGENCY = [
     r"\b(?:drank|drunk|swallowed|drinking)\s+(?:some\s+|a\s+bottle\s+of\s+)?(?:bleach|antifreeze|"
     r"weedkiller|poison)\b",
@@ -154,7 +162,7 @@ _EMERGENCY = [
     r"\b(?:took|taken|swallowed|downed|ate|injected|drank|drunk|have\s+had)\s+(?:\w+\s+){0,2}?(?:all|every|"
     r"everything|whole|the\s+(?:lot|whole)|a\s+(?:whole|load|lot|handful|bottle|box|packet)|loads|handful|"
     r"\d{2,}|double|massive|too\s+many|two\s+boxes|strips?|three\s+strips|an\s+overdose|a\s+(?:big|massive|"
-    r"huge)\s+(?:overdose|handful))\b(?!.{0,40}\b(?:this\s+morning\s+like|with\s+breakfast|as\s+prescribed|"
+    r"huge)\s+(?:overdose|handful))\b" + _NOT_A_DOSE_OR_A_TIME + r"(?!.{0,40}\b(?:this\s+morning\s+like|with\s+breakfast|as\s+prescribed|"
     r"by\s+mistake|by\s+accident|accidentally|at\s+once\s+with|is\s+that|like\s+a\s+good))",
     r"\b(?:i|i've|i\s+have|just|i\s+just)\s+(?:\w+\s+)?overdosed\b(?!\s+on\s+(?:chocolate|netflix|tv|sugar))",
     r"\b(?:taken|took|had)\s+an\s+overdose\b|\btook\s+the\s+lot\b|\bit's\s+done\b.{0,30}\btook\b",

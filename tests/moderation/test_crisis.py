@@ -93,6 +93,28 @@ def test_every_example_from_the_issue_gets_the_right_outcome(text, outcome):
     assert _outcome(find_crisis(text)) == outcome
 
 
+# How members describe taking a medicine as meant (drug reviews are full of it), beside what an
+# overdose sounds like with the same amount words ("every", "all", "whole", a number).
+AS_MEANT = ["Took it every morning through June and the sneezing eased.",
+            "I took it every day for three months and it helped.", "Took them all week with food, no problems.",
+            "I've taken 20 mg for two years now.", "I took it for 14 days as the GP said.",
+            "Took the whole course of antibiotics, ten days.", "I took it every night before bed.",
+            "Have had 50 units of insulin a day for years.", "I took it all summer for hay fever."]
+OVERDOSES = ["I took every pill in the house", "I've taken all my tablets at once",
+             "took the whole bottle of paracetamol", "took 40 tablets an hour ago", "Took all of them, sorry",
+             "took 30 of my sertraline"]
+
+
+@pytest.mark.parametrize("text", AS_MEANT)
+def test_taking_a_medicine_as_meant_is_not_an_emergency(text):
+    assert find_crisis(text) == []
+
+
+@pytest.mark.parametrize("text", OVERDOSES)
+def test_an_overdose_with_the_same_amount_words_still_is(text):
+    assert _outcome(find_crisis(text)) == "emergency"
+
+
 def test_a_risky_sentence_buried_in_a_long_post_is_found_with_its_offsets():
     before = "I had my knee replaced in March and the physio has been great so far. " * 40
     risky = "Honestly some nights I just want to go to sleep and not wake up."
