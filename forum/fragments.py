@@ -71,8 +71,7 @@ def post_key(post, thread) -> str:
         post.id, post.number, post.thread_id, post.body_html, thread.is_question,
         thread.accepted_post_id == post.id, bool(post.is_anonymous), author, request.script_root,
     )
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    return f"frag:post:{template_digest(POST_SOURCES)}:{post.id}:{digest}"
+    return f"frag:post:{template_digest(POST_SOURCES)}:{post.id}:{state_digest(parts)}"
 
 
 def cache_call(what: str, fn, *args):
@@ -84,31 +83,53 @@ def cache_call(what: str, fn, *args):
         return None
 
 
+def fragment_cache_on() -> bool:
+    return current_app.config.get("FRAGMENT_CACHE", True)
+
+
+def state_digest(parts) -> str:
+    """A short digest of everything a cached piece is rendered from (the variable part of its key)."""
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+
+
+def cached(key: str, compute, timeout: int | None = None, what: str = "fragment"):
+    """The value cached under ``key``, or ``compute()``, stored unless it is None."""
+    found = cache_call(f"{what} read", cache.get, key)
+    if found is None:
+        found = compute()
+        if found is not None:
+            cache_call(f"{what} write", cache.set, key, found, timeout)
+    return found
+
+
+def cached_many(keys: list[str], compute):
+    """``[value under key]`` for ``keys``, ``compute(i)`` for each missing one: one round trip
+    to read them all and at most one to store what was missing."""
+    found = list(cache_call("read", cache.get_many, *keys) or [None] * len(keys))
+    missing = {}
+    for i, value in enumerate(found):
+        if value is None:
+            found[i] = missing[keys[i]] = compute(i)
+    if missing:
+        cache_call("write", cache.set_many, missing)
+    return found
+
+
 def _fragments(items, key_of, template: str, *extra) -> dict[int, dict[str, Markup]]:
     """{item id: {"author": ..., "content": ...}} for the public ``items``, each rendered by
     ``template``'s ``author(item)`` and ``content(item, *extra)`` macros and cached under
     ``key_of(item)``: one cache round trip to read every fragment on the page and at most one
     to store the missing ones."""
     public = [item for item in items if item.is_public]
-    if not public or not current_app.config.get("FRAGMENT_CACHE", True):
+    if not public or not fragment_cache_on():
         return {}
-    keys = [key_of(item) for item in public]
-    found = cache_call("read", cache.get_many, *keys) or [None] * len(keys)
-    out: dict[int, dict[str, Markup]] = {}
-    missing: dict[str, dict[str, str]] = {}
-    author_macro = content_macro = None
-    for item, key, hit in zip(public, keys, found, strict=True):
-        if hit is None:
-            if author_macro is None:
-                author_macro = get_template_attribute(template, "author")
-                content_macro = get_template_attribute(template, "content")
-            hit = {"author": str(author_macro(item)), "content": str(content_macro(item, *extra))}
-            missing[key] = hit
-        # Stored strings are the template's own output (bodies through moderation.sanitize).
-        out[item.id] = {name: Markup(html) for name, html in hit.items()}
-    if missing:
-        cache_call("write", cache.set_many, missing)
-    return out
+    def render(i):  # on a miss only: the page's fragments are usually all in the cache
+        author, content = get_template_attribute(template, "author"), get_template_attribute(template, "content")
+        return {"author": str(author(public[i])), "content": str(content(public[i], *extra))}
+
+    found = cached_many([key_of(item) for item in public], render)
+    # Stored strings are the template's own output (bodies through moderation.sanitize).
+    return {item.id: {name: Markup(html) for name, html in hit.items()} for item, hit in zip(public, found, strict=True)}
 
 
 def post_fragments(thread, posts) -> dict[int, dict[str, Markup]]:
@@ -143,16 +164,14 @@ def anonymous_posts_html(thread, posts, sort: str) -> Markup:
     """
     parts = (thread.id, thread.is_question, thread.accepted_post_id, sort, request.script_root,
              [_post_state(p, thread) for p in posts])
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    key = f"frag:anon-posts:{template_digest(POSTS_SOURCES)}:{thread.id}:{digest}"
-    html = cache_call("read", cache.get, key) if current_app.config.get("FRAGMENT_CACHE", True) else None
-    if html is None:
-        html = render_template(POSTS_TEMPLATE, thread=thread, posts=posts, fragments=post_fragments(thread, posts),
+    key = f"frag:anon-posts:{template_digest(POSTS_SOURCES)}:{thread.id}:{state_digest(parts)}"
+
+    def render():
+        return render_template(POSTS_TEMPLATE, thread=thread, posts=posts, fragments=post_fragments(thread, posts),
                                my_votes=set(), reply_form=None, csrf_field="", sort=sort)
-        if current_app.config.get("FRAGMENT_CACHE", True):
-            cache_call("write", cache.set, key, html)
+
     # The stored string is this template's own output (bodies through moderation.sanitize).
-    return Markup(html)
+    return Markup(cached(key, render) if fragment_cache_on() else render())
 
 
 REVIEW_TEMPLATE = "drugs/_review_fragments.html"
@@ -163,8 +182,7 @@ def review_key(review) -> str:
     """The cache key of a drug review's fragment: it changes whenever the fragment would."""
     parts = (review.id, review.condition, review.duration, tuple(review.ratings()), tuple(review.side_effects or ()),
              review.body_html, _author_state(review.author), request.script_root)
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    return f"frag:review:{template_digest(REVIEW_SOURCES)}:{review.id}:{digest}"
+    return f"frag:review:{template_digest(REVIEW_SOURCES)}:{review.id}:{state_digest(parts)}"
 
 
 def review_fragments(reviews) -> dict[int, dict[str, Markup]]:
@@ -194,8 +212,7 @@ def thread_row_key(thread, show_group: bool) -> str:
     parts = (thread.id, thread.title, thread.kind, thread.is_pinned, thread.is_locked, thread.expert_answer_count,
              thread.reply_count, author, group, thread.last_activity_at.isoformat(), time_ago(thread.last_activity_at),
              request.script_root)
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    return f"frag:row:{template_digest(ROW_SOURCES)}:{thread.id}:{digest}"
+    return f"frag:row:{template_digest(ROW_SOURCES)}:{thread.id}:{state_digest(parts)}"
 
 
 def thread_rows(threads, show_group: bool = False) -> Markup:
@@ -207,20 +224,13 @@ def thread_rows(threads, show_group: bool = False) -> Markup:
     "You", which is in the key.
     """
     threads = list(threads)
-    if not threads:
-        return Markup("")
-    enabled = current_app.config.get("FRAGMENT_CACHE", True)
-    keys = [thread_row_key(t, show_group) for t in threads] if enabled else []
-    found = (cache_call("read", cache.get_many, *keys) or [None] * len(keys)) if enabled else [None] * len(threads)
-    row_macro, missing, rows = None, {}, []
-    for i, (thread, html) in enumerate(zip(threads, found, strict=True)):
-        if html is None:
-            row_macro = row_macro or get_template_attribute("_macros.html", "thread_row")
-            html = str(row_macro(thread, show_group=show_group))
-            if enabled:
-                missing[keys[i]] = html
-        rows.append(html)
-    if missing:
-        cache_call("write", cache.set_many, missing)
+
+    def render(i):
+        return str(get_template_attribute("_macros.html", "thread_row")(threads[i], show_group=show_group))
+
+    if fragment_cache_on():
+        rows = cached_many([thread_row_key(t, show_group) for t in threads], render) if threads else []
+    else:
+        rows = [render(i) for i in range(len(threads))]
     # Stored strings are the macro's own output (titles and names escaped by Jinja).
     return Markup("".join(rows))

@@ -21,15 +21,13 @@ A cache that is down costs speed, never the page.
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 
-from flask import current_app, request
+from flask import request
 from markupsafe import Markup
 
-from forum.extensions import cache
-from forum.fragments import REVIEW_SOURCES, cache_call, template_digest
+from forum.fragments import REVIEW_SOURCES, cached, fragment_cache_on, state_digest, template_digest
 from forum.searching import get_backend
 
 log = logging.getLogger(__name__)
@@ -54,18 +52,16 @@ def _index_version() -> str | None:
 def anonymous_drug_page(drug, render) -> Markup | None:
     """``render(drug)`` (the page's content, or None for a redirect), or the copy cached for
     what it would be rendered from (see the module docstring)."""
-    version = _index_version() if current_app.config.get("FRAGMENT_CACHE", True) else None
+    version = _index_version() if fragment_cache_on() else None
     if version is None:
         return render(drug)
     parts = (drug.id, drug.updated_at.isoformat() if drug.updated_at else None, drug.reviews_version or 0,
              version, request.script_root, request.full_path[:MAX_PATH], _minute())
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    key = f"frag:anon-drug:{template_digest(PAGE_SOURCES)}:{drug.id}:{digest}"
-    html = cache_call("read", cache.get, key)
-    if html is None:
-        html = render(drug)
-        if html is None:
-            return None
-        cache_call("write", cache.set, key, str(html), PAGE_SECONDS)
+    key = f"frag:anon-drug:{template_digest(PAGE_SOURCES)}:{drug.id}:{state_digest(parts)}"
+    html = cached(key, lambda: _text(render(drug)), PAGE_SECONDS, "drug page")
     # The stored string is this app's own template output (review bodies through moderation.sanitize).
-    return Markup(html)
+    return None if html is None else Markup(html)
+
+
+def _text(html: Markup | None) -> str | None:
+    return None if html is None else str(html)

@@ -19,8 +19,7 @@ from sqlalchemy import event, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
-from forum.extensions import cache
-from forum.fragments import cache_call
+from forum.fragments import cached
 from forum.models import Drug
 from forum.models.reviews import DrugReview, ReviewSideEffect
 
@@ -33,12 +32,7 @@ def summary_key(drug: Drug) -> str:
 
 def cached_summary(drug: Drug, compute):
     """``compute(drug)``, or the copy cached for the drug's current reviews."""
-    key = summary_key(drug)
-    found = cache_call("drug summary read", cache.get, key)
-    if found is None:
-        found = compute(drug)
-        cache_call("drug summary write", cache.set, key, found, SUMMARY_SECONDS)
-    return found
+    return cached(summary_key(drug), lambda: compute(drug), SUMMARY_SECONDS, "drug summary")
 
 
 def bump_reviews_version(session: Session, drug_ids) -> None:
