@@ -34,10 +34,12 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from http_session import BrowserSession  # noqa: E402
 
 HOST = "127.0.0.1"
 PASSWORD = "bench-writer-password-2026"
@@ -164,30 +166,11 @@ class Writer(threading.Thread):
         self.index, self.server, self.clock, self.start_line = index, server, clock, start
         self.tally, self.run_id = tally, run_id
         self.thread_id = thread_ids[index % len(thread_ids)]
-        self.cookie = ""
+        self.browser = BrowserSession(HOST, server.port)
         self.token = ""
-        self.conn: http.client.HTTPConnection | None = None
 
     def request(self, method: str, path: str, form: dict | None = None):
-        if self.conn is None:
-            self.conn = http.client.HTTPConnection(HOST, self.server.port, timeout=60)
-        headers = {"Cookie": self.cookie} if self.cookie else {}
-        body = None
-        if form is not None:
-            body = urlencode(form)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        try:
-            self.conn.request(method, path, body=body, headers=headers)
-            response = self.conn.getresponse()
-            text = response.read().decode("utf-8", "replace")
-        except (OSError, http.client.HTTPException):
-            self.conn.close()
-            self.conn = None
-            raise
-        for header in response.headers.get_all("Set-Cookie") or []:
-            if header.startswith("session="):
-                self.cookie = header.split(";", 1)[0]
-        return response, text
+        return self.browser.request(method, path, form)
 
     def _token(self, page: str, where: str) -> str:
         match = TOKEN.search(page)
@@ -196,7 +179,7 @@ class Writer(threading.Thread):
         return match.group(1)
 
     def log_in(self) -> None:
-        self.cookie, self.token = "", ""
+        self.browser.cookie, self.token = "", ""
         _, page = self.request("GET", "/login")
         response, _ = self.request("POST", "/login", {
             "csrf_token": self._token(page, "/login"), "identifier": f"writer{self.index}", "password": PASSWORD})
@@ -223,8 +206,7 @@ class Writer(threading.Thread):
         try:
             self.write_until_deadline()
         finally:
-            if self.conn is not None:
-                self.conn.close()
+            self.browser.close()
 
     def write_until_deadline(self) -> None:
         n = 0

@@ -182,11 +182,13 @@ def statements(engine, client, url: str) -> int:
     return len(seen)
 
 
-def serve(env: dict, workers: int) -> tuple[subprocess.Popen, str]:
+def serve(env: dict, workers: int, output=None) -> tuple[subprocess.Popen, str]:
+    """gunicorn on a free loopback port; its output (tracebacks included) goes to ``output``, a file, if given."""
     port = free_port()
     proc = subprocess.Popen(
         [str(BIN / "gunicorn"), "-w", str(workers), "-b", f"127.0.0.1:{port}", "--log-level", "warning",
-         "forum:create_app()"], env=env, cwd=ROOT, start_new_session=True)
+         "forum:create_app()"], env=env, cwd=ROOT, start_new_session=True, stdout=output,
+        stderr=subprocess.STDOUT if output else None)
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:

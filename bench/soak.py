@@ -24,7 +24,6 @@ import argparse
 import http.client
 import random
 import re
-import subprocess
 import sys
 import tempfile
 import threading
@@ -32,13 +31,14 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import pages as bench_pages  # noqa: E402  (bench/pages.py: instance, server, login)
+from http_session import BrowserSession  # noqa: E402
 
 TOKEN = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
 WORDS = ("sleep pain insulin metformin anxiety fatigue headache migraine diet exercise dose tablet "
@@ -85,29 +85,11 @@ class Visitor(threading.Thread):
         self.host, self.port = parts.hostname, parts.port
         self.site, self.deadline, self.tally, self.member = site, deadline, tally, member
         self.rng = random.Random(seed)
-        self.cookie = ""
-        self.conn: http.client.HTTPConnection | None = None
+        self.browser = BrowserSession(self.host, self.port)
         self.serial = 0
 
     def request(self, method: str, path: str, form: dict | None = None) -> tuple[int, str, str]:
-        if self.conn is None:
-            self.conn = http.client.HTTPConnection(self.host, self.port, timeout=60)
-        headers = {"Cookie": self.cookie} if self.cookie else {}
-        body = None
-        if form is not None:
-            body = urlencode(form)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        try:
-            self.conn.request(method, path, body=body, headers=headers)
-            response = self.conn.getresponse()
-            text = response.read().decode("utf-8", "replace")
-        except (OSError, http.client.HTTPException):
-            self.conn.close()
-            self.conn = None
-            raise
-        for header in response.headers.get_all("Set-Cookie") or []:
-            if header.startswith("session="):
-                self.cookie = header.split(";", 1)[0]
+        response, text = self.browser.request(method, path, form)
         self.tally.count(response.status)
         return response.status, response.getheader("Location") or "", text
 
@@ -182,26 +164,7 @@ class Visitor(threading.Thread):
                 with self.tally.lock:
                     self.tally.errors += 1
                 time.sleep(0.2)
-        if self.conn is not None:
-            self.conn.close()
-
-
-def serve(env: dict, workers: int, log) -> tuple[subprocess.Popen, str]:
-    """gunicorn on a free loopback port, its output (tracebacks included) in ``log``."""
-    port = bench_pages.free_port()
-    proc = subprocess.Popen(
-        [str(bench_pages.BIN / "gunicorn"), "-w", str(workers), "-b", f"127.0.0.1:{port}",
-         "--log-level", "warning", "forum:create_app()"],
-        env=env, cwd=ROOT, start_new_session=True, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/healthz")
-            return proc, base
-        except OSError:
-            time.sleep(0.1)
-    proc.kill()
-    sys.exit("gunicorn did not start")
+        self.browser.close()
 
 
 def processes(master: int) -> list[int]:
@@ -263,7 +226,7 @@ def main(argv=None) -> int:
     bench_pages.flask(env, "drugs", "load-catalogue", quiet=True)
     site = site_map(env)
     log = tempfile.NamedTemporaryFile("w+", prefix="askwell-soak-", suffix=".log", delete=False)
-    proc, base = serve(env, args.workers, log)
+    proc, base = bench_pages.serve(env, args.workers, output=log)
     tally = Tally()
     started_at = datetime.now(UTC)
     commit = bench_pages.commit()  # read at the start: the code the servers run
