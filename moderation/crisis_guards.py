@@ -26,8 +26,11 @@ _DRUG_QUESTION = re.compile(
     r"article|report|watch\s+for|can\s+cause|may\s+cause|stories\s+about)\b")
 _FEELING_NOW = re.compile(r"\b(?:i'm|i\s+am|i\s+feel|i've\s+been|i\s+keep|i\s+want|i\s+have\s+been|"
                           r"i'm\s+having)\b")
-_NOT_HUMAN = re.compile(r"\b(?:my|our|the)\s+(?:dog|cat|pet|hamster|rabbit|horse|plants?|phone|battery|"
-                        r"laptop)\b|\bwe(?:'re|\s+are)?\s+all\s+going\s+to\s+die\b")
+# A device is only what is dying when it is the subject ("my phone is dying"), not when it is how the
+# news came ("she told me on the phone she's on the bridge").
+_NOT_HUMAN = re.compile(r"\b(?:my|our|the)\s+(?:dog|cat|pet|hamster|rabbit|horse|plants?)\b|"
+                        r"\b(?:my|our|the)\s+(?:phone|battery|laptop|car)(?:'s|\s+is|\s+was)?\s+(?:\w+\s+)?"
+                        r"(?:dying|dead|died|about\s+to\s+die)\b|\bwe(?:'re|\s+are)?\s+all\s+going\s+to\s+die\b")
 _ASKING_FOR_ME = re.compile(r"\b(?:for\s+me|i\s+need\s+to\s+know|i\s+want\s+to\s+(?:know|be\s+sure)|"
                             r"please\s+just)\b")
 _FEAR = re.compile(r"\b(?:scared|afraid|terrified|frightened|worried|worry|fear|panic\w*|anxious|anxiety|"
@@ -110,7 +113,10 @@ _STRONG = re.compile(
     r"letters?|notes?|note|stash|stockpil\w*|hoard\w*|saving|saved|collect\w*|enough\s+to)\b")
 
 
-SURE = 0.8  # the model alone flags a sentence with no risk word only when at least this sure
+# The model alone flags a sentence with no risk word only when at least this sure. Chosen by 5-fold
+# cross-validation on the train part with batch 5 in it (bench/safety_cv.py): 0.80 gave 85.5 % recall
+# but flagged 4.1 % of the demo community's ordinary posts; 0.82 gives 85.0 % and 3.2 %; 0.85, 84.0 % and 2.8 %.
+SURE = 0.82
 
 
 def model_may_flag(sentence: str, risk: float = 1.0) -> bool:

@@ -25,6 +25,8 @@ _P = (r"(?:pills|tablets|meds|medication|medicine|insulin|paracetamol|morphine|o
       r"co-codamol|antidepressants|opioids|sleeping (?:pills|tablets)|diazepam|sertraline|quetiapine|"
       r"seroquel|lithium|pregabalin|gabapentin|amitriptyline|propranolol|methadone|heroin|bleach|"
       r"prescription\w?)")
+_DAY = (r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|"
+        r"(?:this|the)\s+weekend|next\s+week")
 _NOT_LITERAL = (r"(?!\s+(?:a\s+slice|a\s+piece|some|at\s+the\s+gym|laughing|out|back|short|free|loose|"
                 r"in\s+the\s+kitchen))")
 
@@ -66,9 +68,11 @@ _SELF = [
     r"\bdon't\s+care\s+if\s+i\s+(?:live|die)\b|\bwaiting\s+to\s+die\b|\bwelcome\s+death\b",
     r"\b(?:stop|cease\s+to|not)\s+exist(?:ing)?\b(?!\s+(?:in|on|for\s+(?:the|this)))",
     r"\bdisappear\s+(?:forever|for\s+good|permanently)\b|\b(?:everything|it\s+all)\s+to\s+(?:stop|end)\b",
-    r"\b(?:hope|pray|praying|hoping)\s+(?:that\s+)?(?:i|god\s+takes\s+me|the\s+\w+\s+(?:takes|kills|"
-    r"finishes)\s+me|my\s+heart\s+(?:just\s+)?stops)\b(?:.{0,30}\b(?:die|don't\s+wake|won't\s+wake|"
-    r"not\s+wake|accident|hit\s+me|don't\s+come\s+round|stops|takes\s+me|sleep))?",
+    # "I hope I get better soon" is hope: after "hope I" the dark ending is required.
+    r"\b(?:hope|pray|praying|hoping)\s+(?:that\s+)?(?:i\b.{0,30}?\b(?:die\b|don't\s+wake|won't\s+wake|"
+    r"not\s+wake|never\s+wake|accident|get\s+(?:hit|run\s+over)|don't\s+(?:come\s+round|survive|make\s+it)|"
+    r"won't\s+(?:survive|make\s+it)|takes\s+me)|god\s+takes\s+me|the\s+\w+\s+(?:takes|kills|finishes)\s+me|"
+    r"my\s+heart\s+(?:just\s+)?(?:stops|gives\s+(?:out|up)))",
     r"\bif\s+(?:a\s+bus|a\s+car|something)\s+(?:hit|killed)\s+me\b",
     r"\b(?:i|i'd|i've|i'm)\s+(?:\w+\s+){0,2}(?:rather|better)\s+be\s+dead\b",
     r"\b(?:i'm|i\s+am)\s+(?:just\s+|such\s+)?a\s+waste\s+of\s+(?:space|air|oxygen)\b",
@@ -76,7 +80,8 @@ _SELF = [
     r"\bexit\s+plan\b",
     r"\bcan't\s+see\s+myself\s+(?:being\s+)?(?:alive|here|living)\b|\bfor\s+when\s+i'm\s+ready\b",
     r"\b(?:step|jump|throw\s+myself)\s+in\s+front\s+of\b|\blie\s+down\s+on\s+the\s+tracks\b|"
-    r"\bwalk\s+into\s+the\s+(?:sea|river|ocean|lake)\b|\b(?:bought|got|have|found)\s+(?:a|the)\s+rope\b",
+    r"\bwalk\s+into\s+the\s+(?:sea|river|ocean|lake)\b|\b(?:bought|got|have|found)\s+(?:a\s+|the\s+|some\s+)?"
+    r"(?:new\s+)?rope\b",
     r"\b(?:take|swallow)\s+(?:everything|the\s+lot|all\s+of\s+(?:it|them))\b(?!\s+(?:with\s+food|"
     r"in\s+the\s+morning))",
     r"\b(?:happy|glad|relieved|wish|hope)\b.{0,40}\b(?:finish(?:ed|es)?\s+me\s+off|takes?\s+me)\b",
@@ -125,7 +130,8 @@ _SELF = [
     r"\bbefore\s+i\s+go\b(?!\s+(?:to|into|in|for|on|back|home|under|out|away|through\s+(?!with)))|"
     r"\b(?:posted|said|texted|messaged)\s+goodbye\b|\bgiv(?:e|ing|en)\s+(?:\w+\s+){0,2}(?:things|stuff|"
     r"belongings|possessions)\s+away\b|\bgiv(?:e|ing|en|"
-    r"ven)\s+away\s+(?:most\s+of\s+)?(?:\w+\s+)?(?:things|stuff|belongings|possessions|games|watch)\b|"
+    r"ven)\s+away\s+(?:most\s+of\s+)?(?:\w+\s+)?(?:things|stuff|belongings|possessions|games|watch|tools|"
+    r"clothes|books|jewellery|jewelry|records|collection|guitar)\b|"
     r"\bfinal\s+post\b|\bby\s+the\s+time\s+(?:anyone|you|someone)\s+reads?\s+this\b",
     r"\b(?:won't|will\s+not|not)\s+be\s+(?:here|around)\s+(?:much\s+longer|for\s+long|any\s*more|tomorrow|"
     r"after\s+tonight)\b",
@@ -146,6 +152,14 @@ _SELF = [
     r"|\bknow\s+what\s+(?:it|they)\s+(?:could|would|can)\s+do\b",
     r"\bwon't\s+be\s+(?:posting|here|around|back|writing)\s+again\b|\bwhere\s+i'm\s+going\b",
     r"\b(?:tomorrow|tonight|today)\s+is\s+the\s+(?:day|night)\b(?!\s+(?:of|for|i\s+get))|\bnoose\b",
+    # Learnt from the fifth batch of train texts (written by people who had not seen these patterns).
+    r"\b(?:have|got|had)\s+(?:it\s+)?(?:all\s+)?planned\s+(?:out\s+)?(?:for|on)\s+(?:" + _DAY + r")\b"
+    r"|\b(?:" + _DAY + r")(?:\s+night)?\s+is\s+when\b(?!\s+\w)",
+    r"\bdeleting\s+(?:all\s+)?(?:of\s+)?my\s+(?:accounts|social\s+media|profiles?)\b.{0,20}\b(?:after\s+this|"
+    r"tonight|for\s+good|before\s+i)\b|\bthis\s+time\s+i(?:'d|'ll|\s+will|\s+would|'m\s+going\s+to)\s+"
+    r"do\s+it\s+(?:properly|right)\b",
+    r"\b(?:won't|will\s+not|wouldn't)\s+(?:need|have)\s+to\s+worry\s+about\s+(?:me|him|her|them)\s+"
+    r"(?:much\s+|for\s+)?(?:longer|long|any\s*more)\b",
 ]
 # "took it every morning", "all week", "the whole course", "20 mg", "for 14 days": how people
 # describe taking a medicine as meant, in every review. The amount words of an overdose ("every",
@@ -177,6 +191,14 @@ _EMERGENCY = [
     r"\bknife\s+to\s+my\s+(?:wrist|throat)\b|\bthe\s+rope\s+is\s+up\b|"
     r"\bengine\s+running\s+in\s+the\s+garage\b",
     r"\b(?:hit|jumped\s+from)\b.{0,30}\b(?:can't\s+move|my\s+wrist)\b",
+    # Learnt from the fifth batch: a whole container, a week's supply at once, insulin pens or units on purpose.
+    r"\b(?:popped|necked|took|taken|swallowed|downed|had)\s+(?:a\s+|the\s+|my\s+)?(?:whole|entire)\s+"
+    r"(?:(?:pack|packet|box|bottle|tub|strip|blister\s+pack)\b(?!.{0,40}\b(?:as\s+prescribed|course|by\s+mistake|"
+    r"accidentally|like\s+i\s+was\s+told))|(?:week|month)(?:'s)?\b.{0,40}\b(?:at\s+once|in\s+one\s+go)\b"
+    r"(?!.{0,20}\b(?:by\s+mistake|accidentally)))",
+    r"\b(?:did|injected|used|took|emptied)\s+(?:\d+|two|three|four|five|all\s+(?:my|of\s+my)|both\s+(?:my\s+)?)\s+"
+    r"(?:of\s+my\s+)?(?:insulin\s+)?pens\b|\b(?:injected|took|swallowed)\s+(?:about\s+|around\s+|like\s+|"
+    r"over\s+)?\d{2,4}\s+(?:units|tablets|pills)\b.{0,40}\b(?:on\s+purpose|deliberately)\b|^overdosed\s+on\s+(?:\w+\s+){0,2}?" + _P + r"\b",
 ]
 OTHER_SUBJECT = re.compile(
     r"\b(?:my|our|a|his|her)\s+(?:\w+\s+){0,2}?(?:son|daughter|kid|child|boy|girl|teen|teenager|husband|"
@@ -206,7 +228,7 @@ _MEDICINES = ("pil|tablet|med|insulin|paracetamol|morphine|oxy|tramadol|codeine|
 _SELF_TRIGGERS = ('myself', 'life', 'it all', ' to ', 'suicidal', 'suicidal',
                   'suicide|myself|ending|my life', 'suicide', 'suicide', 'sleep|asleep', 'wake', 'wish',
                   'dead|without me|if i', 'want to', 'tired of', 'reason|point', 'more|longer', 'would',
-                  'worth', 'care if|to die|death', 'exist', 'disappear|to stop|to end', 'hope|pray', 'me',
+                  'worth', 'care if|to die|death', 'exist', 'disappear|to stop|to end', 'hope|hoping|pray', 'me',
                   'dead', 'waste', 'coming|come back|through with|exit plan', 'see myself|ready',
                   'front of|tracks|walk into|rope', 'everything|the lot|all of', 'me off|takes me|take me',
                   'suicide', 'dying', 'gone|this way', 'outstayed|into a|into the',
@@ -219,12 +241,13 @@ _SELF_TRIGGERS = ('myself', 'life', 'it all', ' to ', 'suicidal', 'suicidal',
                   'last time|hear from|before i go|goodbye|away', 'here|around', 'goodbye|signing off',
                   'letter|note', 'note|letter', 'away|goodbyes', 'lov', 'sorry|problem|burden')
 _SELF_TRIGGERS += ("suicidal", "too late|come back from|enough|what it|what they", "again|where i'm going",
-                   "is the day|is the night|noose")
+                   "is the day|is the night|noose", "planned| is when", "deleting|this time", "worry about")
 _EMERGENCY_TRIGGERS = ('bleach|antifreeze|weedkiller|poison', 'gaping|fat|stitches',
                        'took|taken|swallowed|downed|ate|injected|drank|drunk|had', 'overdosed',
                        'overdose|the lot|done', 'purpose|end it', 'deep|bleeding|blood',
                        'edge|bridge|roof|ledge|platform|tracks|cliff|station', 'standing|sitting',
-                       'knife|rope|engine', "can't move|wrist")
+                       'knife|rope|engine', "can't move|wrist", 'whole|entire',
+                       'pens|purpose|deliberately|overdosed')
 _SELF_RE = [(frozenset(t.split("|")), re.compile(p)) for t, p in zip(_SELF_TRIGGERS, _SELF, strict=True)]
 _EMERGENCY_RE = [(frozenset(t.split("|")), re.compile(p))
                  for t, p in zip(_EMERGENCY_TRIGGERS, _EMERGENCY, strict=True)]
@@ -265,7 +288,7 @@ _CUE = re.compile(
     r"hide|secret|\bway\b|finish|purpose|front|himself|herself|themselves|around|mind|back|slam|door|"
     r"\bgod\b|takes me|relief|hotel|finds me|quick|easi|decided|decision|tonight|weekend|tomorrow|\bdate\b|"
     r"time to go|reads|scared|help|please|alone|nobody|no one|everyone|anyone|world|pain|can't|wrong|knees|"
-    r"bleeds|bathroom|locked")
+    r"bleeds|bathroom|locked|is when|delet|popped|whole|\bpens\b|worry about")
 
 
 def worth_reading(sentence: str) -> bool:
