@@ -118,6 +118,30 @@ def test_the_logged_in_home_shows_ones_own_groups_first(asked, login, client):
     assert html.index("In your groups") < html.index("Recent questions")
 
 
+def test_the_home_lists_are_ones_own_threads_by_activity_then_other_discussions(
+        asked, make_group, make_thread, login, client, db, app):
+    """Watched threads count as one's own; an own thread is never listed again among the others;
+    a private group one is not in shows in neither list."""
+    from forum.notifications.queries import home_activity
+
+    other = make_group("Knee Pain")
+    watched = make_thread("ann", other, title="Physio after a knee replacement", kind="discussion")
+    for i in range(7):
+        make_thread("ann", other, title=f"Knee discussion {i}", kind="discussion")
+    login("cat")
+    cat = db.session.scalar(select(User).where(User.username == "cat"))
+    db.session.add(ThreadWatch(user_id=cat.id, thread_id=watched, level="watch"))
+    db.session.commit()
+    with app.test_request_context("/"):
+        mine, others = home_activity(cat, others_limit=5)
+    assert [t.id for t in mine] == [watched]
+    assert len(others) == 5 and watched not in {t.id for t in others}
+    assert [t.created_at for t in others] == sorted((t.created_at for t in others), reverse=True)
+    assert asked["secret"] not in {t.id for t in mine + others}
+    html = client.get("/").get_data(as_text=True)
+    assert "Physio after a knee replacement" in html and "Members only: shift work" not in html
+
+
 def test_mentions_are_profile_links_and_notify(asked, reply_as, db, client):
     post_id = reply_as("bob", asked["thread"], "Ask @cat, she knows. Not @nobody_here.")
     html = db.session.get(Post, post_id).body_html
