@@ -11,7 +11,7 @@ from werkzeug.routing import IntegerConverter
 POST_ENDPOINTS = {
     "permalink": "threads.permalink", "revisions": "threads.revisions", "edit": "threads.edit",
     "delete": "threads.delete", "helpful": "threads.helpful", "accept": "threads.accept",
-    "flag": "mod.flag", "tools": "mod.post_tools",
+    "flag": "mod.flag", "tools": "mod.post_tools", "bookmark": "notifications.bookmark",
 }
 _MARKER = 987654321
 ID_MAX = 2**31 - 1  # ids are 32-bit INTEGER columns on every database
