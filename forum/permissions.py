@@ -26,7 +26,13 @@ def memberships_of(user) -> dict[int, Membership]:
         return {}
     cache = g.setdefault("_memberships", {}) if has_app_context() else {}
     if user.id not in cache:
-        rows = db.session.scalars(select(Membership).where(Membership.user_id == user.id))
+        # The login session's statement loads them (User.memberships); used once, so that after
+        # forget_memberships a change made in this request is read back from the database.
+        primed = g.setdefault("_memberships_primed", set()) if has_app_context() else {user.id}
+        loaded = None if user.id in primed else user.__dict__.get("memberships")
+        primed.add(user.id)
+        rows = loaded if loaded is not None else db.session.scalars(
+            select(Membership).where(Membership.user_id == user.id))
         cache[user.id] = {m.group_id: m for m in rows}
     return cache[user.id]
 
@@ -35,6 +41,7 @@ def forget_memberships(user) -> None:
     """Drop the cached memberships after a change in this request."""
     if has_app_context() and _authenticated(user):
         g.setdefault("_memberships", {}).pop(user.id, None)
+        g.setdefault("_memberships_primed", set()).add(user.id)  # never the rows loaded before the change
 
 
 def membership(user, group: Group) -> Membership | None:

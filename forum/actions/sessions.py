@@ -74,7 +74,8 @@ def load_session_user(cookie_id: str) -> User | None:
     if not user_id.isdigit() or not session_id:
         return None
     row = db.session.scalar(
-        select(UserSession).options(joinedload(UserSession.user)).where(UserSession.id == session_id)
+        select(UserSession).options(joinedload(UserSession.user).joinedload(User.memberships))
+        .where(UserSession.id == session_id)
     )
     if row is None or row.user_id != int(user_id) or row.expires_at <= utcnow():
         return None

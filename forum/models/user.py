@@ -57,6 +57,10 @@ class User(UserMixin, db.Model):
     current_verification: Mapped[ExpertVerification | None] = relationship(  # noqa: F821
         primaryjoin="and_(User.id == ExpertVerification.user_id, ExpertVerification.revoked_at.is_(None))",
         foreign_keys="ExpertVerification.user_id", uselist=False, viewonly=True)
+    # Every membership row (active and pending), read only: loaded with the login session in the
+    # same statement (``forum.actions.sessions.load_session_user``) for ``permissions.memberships_of``.
+    memberships: Mapped[list[Membership]] = relationship(  # noqa: F821
+        foreign_keys="Membership.user_id", viewonly=True, lazy="select")
     # The server-side session (``UserSession.id``) this object was loaded for or
     # logged in with; not a column. See ``forum.actions.sessions``.
     session_id = None

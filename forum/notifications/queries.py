@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from flask import g, url_for
-from sqlalchemy import String, case, cast, func, literal, or_, select, union_all
+from sqlalchemy import String, cast, func, literal, or_, select, union_all
 from sqlalchemy.orm import joinedload
 
 from forum import permissions
@@ -195,22 +195,36 @@ def target_url(n: Notification, external: bool = False) -> str:
 
 # -- following --------------------------------------------------------------------
 
-def reader_state(user, thread: Thread, posts) -> tuple[str | None, set[int]]:
-    """The reader's watch level on ``thread`` and which of ``posts`` they bookmarked: one query."""
+@dataclass(frozen=True)
+class ReaderState:
+    """What a thread page shows of the reader's own: watching, bookmarks, helpful votes."""
+    watch: str | None = None
+    bookmarks: frozenset[int] = frozenset()
+    votes: frozenset[int] = frozenset()
+
+
+def reader_state(user, thread: Thread, posts, votes: bool = False) -> ReaderState:
+    """The reader's watch level on ``thread``, which of ``posts`` they bookmarked and (``votes``)
+    which they found helpful: one statement."""
+    from forum.models import HelpfulVote
+
     if not getattr(user, "is_authenticated", False):
-        return None, set()
-    ids = [p.id for p in posts]
-    watch = select(literal("watch"), ThreadWatch.level).where(ThreadWatch.user_id == user.id,
-                                                              ThreadWatch.thread_id == thread.id)
-    marks = select(literal("bookmark"), cast(Bookmark.post_id, String)).where(
-        Bookmark.user_id == user.id, Bookmark.post_id.in_(ids or [-1]))
-    level, marked = None, set()
-    for what, value in db.session.execute(union_all(watch, marks)):
+        return ReaderState()
+    ids = [p.id for p in posts] or [-1]
+    parts = [select(literal("watch"), ThreadWatch.level).where(ThreadWatch.user_id == user.id,
+                                                               ThreadWatch.thread_id == thread.id),
+             select(literal("bookmark"), cast(Bookmark.post_id, String)).where(
+                 Bookmark.user_id == user.id, Bookmark.post_id.in_(ids))]
+    if votes:
+        parts.append(select(literal("vote"), cast(HelpfulVote.post_id, String)).where(
+            HelpfulVote.user_id == user.id, HelpfulVote.post_id.in_(ids)))
+    level, found = None, {"bookmark": set(), "vote": set()}
+    for what, value in db.session.execute(union_all(*parts)):
         if what == "watch":
             level = value
         else:
-            marked.add(int(value))
-    return level, marked
+            found[what].add(int(value))
+    return ReaderState(level, frozenset(found["bookmark"]), frozenset(found["vote"]))
 
 
 def follows_group(user, group: Group) -> bool:

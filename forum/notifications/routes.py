@@ -188,12 +188,6 @@ def unread_notifications() -> int:
     return g.unread_notifications
 
 
-@bp.app_template_global("reader_state")
-def reader_state(thread, posts) -> tuple[str | None, set[int]]:
-    """On a thread page: the reader's watch level and bookmarked posts (one query)."""
-    return queries.reader_state(current_user, thread, posts)
-
-
 @bp.app_template_global("follows_group")
 def follows_group(group) -> bool:
     return queries.follows_group(current_user, group)

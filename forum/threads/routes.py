@@ -12,11 +12,12 @@ from forum.extensions import db
 from forum.forms import ActionForm
 from forum.fragments import anonymous_posts_html, post_fragments
 from forum.models import Post, PostRevision
+from forum.notifications.queries import reader_state
 from forum.pagination import Pager, requested_page
 from forum.queries import post_or_404, thread_or_404
 from forum.threads import bp
 from forum.threads.forms import EditPostForm, EditReplyForm, ReplyForm
-from forum.threads.queries import my_votes, page_of_posts, post_url, posts_per_page, requested_sort
+from forum.threads.queries import page_of_posts, post_url, posts_per_page, requested_sort
 from forum.urls import requested_id
 from forum.views import form_page, posted_message, require, require_visible, submit
 from moderation.sanitize import quote_markdown
@@ -41,9 +42,9 @@ def show(thread_id):
                                posts_html=anonymous_posts_html(thread, posts, sort), reply_form=None,
                                action_form=ActionForm(), audience=audience)
     reply_form = ReplyForm() if permissions.can_reply(current_user, thread) else None
+    state = reader_state(current_user, thread, posts, votes=thread.is_question)
     return render_template("threads/show.html", thread=thread, posts=posts, pager=pager, sort=sort,
-                           my_votes=my_votes(current_user, posts) if thread.is_question else set(),
-                           reply_form=reply_form, action_form=ActionForm(),
+                           reader_state=state, my_votes=state.votes, reply_form=reply_form, action_form=ActionForm(),
                            fragments=post_fragments(thread, posts), posts_html=None, audience=audience)
 
 

@@ -223,3 +223,31 @@ def test_a_block_works_both_ways_but_never_stops_the_moderators(world):
     assert can.blocked_ids(member) == {author.id} and can.blocked_ids(author) == frozenset()
     assert can.may_message(world.person("site_mod"), member)
     assert not can.is_blocked(world.person("outsider"), author)
+
+
+def test_memberships_come_with_the_login_session_and_a_change_in_the_request_is_read_back(
+        app, make_user, make_group, add_member, login, client, count_queries):
+    """The login's statement loads the reader's memberships (no statement of their own on a page);
+    a membership changed later in the same request is read again, never the rows loaded before."""
+    from forum.actions.sessions import load_session_user, start_session
+    from forum.models import Membership
+
+    make_user("reader")
+    open_slug, quiet_slug = make_group("Open Hearts"), make_group("Night Owls")
+    add_member("reader", open_slug)
+    login("reader")
+    with count_queries() as statements:
+        assert "Open Hearts" in client.get(f"/groups/{open_slug}").get_data(as_text=True)
+    assert not [s for s in statements if s.lstrip().startswith("SELECT memberships")]
+    with app.test_request_context("/"):
+        reader = db.session.scalar(select(User).where(User.username == "reader"))
+        session_row = start_session(reader, "pytest")
+        db.session.commit()
+        reader = load_session_user(f"{reader.id}:{session_row.id}")
+        quiet = db.session.scalar(select(Group).where(Group.slug == quiet_slug))
+        assert "memberships" in reader.__dict__  # loaded by the session's statement
+        db.session.add(Membership(user_id=reader.id, group_id=quiet.id))  # a change not yet committed
+        db.session.flush()
+        can.forget_memberships(reader)
+        assert can.is_member(reader, quiet)
+        db.session.rollback()
