@@ -87,7 +87,9 @@ def redis_timeouts() -> dict:
 def database_options(url: str) -> dict:
     """Engine options: on PostgreSQL a connect timeout and a statement timeout, so a database that
     never answers fails fast (a friendly 503) instead of hanging every worker."""
-    options: dict = {"pool_pre_ping": True}
+    # A ping before each checkout finds a connection the server dropped; a SQLite file is never
+    # dropped, so there it would only cost a statement per request.
+    options: dict = {"pool_pre_ping": not url.startswith("sqlite")}
     if url.startswith("postgresql"):
         options["pool_timeout"] = _env_int("DATABASE_POOL_TIMEOUT", 10)
         options["connect_args"] = {

@@ -10,16 +10,32 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 
 from flask import Flask, current_app, request
 
 ONE_YEAR = 365 * 24 * 3600
+RECHECK_SECONDS = 1.0
 _versions: dict[tuple[str, float], str] = {}
+_recent: dict[tuple[str, str], tuple[float, str | None]] = {}  # (folder, filename) -> (checked at, version)
 
 
 def static_version(filename: str) -> str | None:
-    """A short content hash of ``static/<filename>``, or None when the file does not exist."""
+    """A short content hash of ``static/<filename>``, or None when the file does not exist.
+
+    Looked up again at most once a second per file: a page links about ten static files, and
+    resolving and stat-ing each on every request was some forty system calls a page."""
     folder = current_app.static_folder
+    now = time.monotonic()
+    recent = _recent.get((folder, filename))
+    if recent is not None and now - recent[0] < RECHECK_SECONDS:
+        return recent[1]
+    version = _static_version(folder, filename)
+    _recent[(folder, filename)] = (now, version)
+    return version
+
+
+def _static_version(folder: str, filename: str) -> str | None:
     path = os.path.realpath(os.path.join(folder, filename))
     if not path.startswith(os.path.realpath(folder) + os.sep):
         return None

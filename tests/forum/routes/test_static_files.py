@@ -26,15 +26,22 @@ def test_an_unversioned_or_stale_url_is_revalidated(client):
             assert response.cache_control.no_cache and not response.cache_control.max_age
 
 
-def test_the_version_changes_when_the_file_changes(app, tmp_path):
+def test_the_version_changes_within_a_second_of_the_file_changing(app, tmp_path, monkeypatch):
     from flask import url_for
 
+    from forum import static_files
+
+    clock = [1000.0]
+    monkeypatch.setattr(static_files.time, "monotonic", lambda: clock[0])
     app.static_folder = str(tmp_path)
     (tmp_path / "site.css").write_text("body { color: black; }")
     with app.test_request_context():
         before = url_for("static", filename="site.css")
     (tmp_path / "site.css").write_text("body { color: navy; }")
     os.utime(tmp_path / "site.css", (1, 1))
+    with app.test_request_context():
+        assert url_for("static", filename="site.css") == before  # looked up at most once a second
+    clock[0] += static_files.RECHECK_SECONDS
     with app.test_request_context():
         after = url_for("static", filename="site.css")
     assert before != after and before.startswith("/static/site.css?v=")
