@@ -94,6 +94,10 @@ class SearchBackend(ABC):
     def count(self, query, scope: Scope) -> int:
         """How many documents ``scope`` may see match ``query``."""
 
+    def matches_any(self, query, scope: Scope) -> bool:
+        """Whether any document ``scope`` may see matches ``query`` (a backend may stop at the first)."""
+        return self.count(query, scope) > 0
+
     @abstractmethod
     def unknown_words(self, words: Iterable[str], scope: Scope) -> list[str]:
         """The words (lower case) that occur in no document ``scope`` may see.

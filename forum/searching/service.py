@@ -174,7 +174,7 @@ def did_you_mean(text: str, parsed, scope: Scope) -> str | None:
     if corrected == text:
         return None
     try:
-        return corrected if backend.count(parse(corrected, synonyms()), scope) else None
+        return corrected if backend.matches_any(parse(corrected, synonyms()), scope) else None
     except QuerySyntaxError:
         return None
 

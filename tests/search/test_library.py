@@ -71,3 +71,43 @@ def test_segment_names_stay_unique_when_python_random_is_seeded(tmp_path):
         random.seed(42)
         names.add(Segment._random_id())
     assert len(names) == 5
+
+
+def test_whoosh_counts_every_visible_match_in_the_same_pass_across_segments_and_pages(tmp_path):
+    """Nine commits (several segments), replaced and removed documents, a hidden group: the total
+    is every match the scope may see, and the pages together hold each of them exactly once."""
+    from datetime import UTC, datetime, timedelta
+
+    backend = make_backend("whoosh", index_dir=str(tmp_path / "ix"))
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    expected = set()
+    for i in range(18):  # two documents a commit, as replies are indexed: several segments
+        if i % 2 == 0:
+            changes = Changes()
+        group = 2 if i % 4 == 0 else 1  # group 2 is hidden from the scope below
+        body = f"melatonin note {i}" if i % 3 else f"valerian note {i}"
+        changes.put(Document(f"p:{i}", "post", i, group, "question", False, True,
+                             start + timedelta(hours=i), f"Post {i}", body))
+        if i % 3 and group == 1:
+            expected.add(f"p:{i}")
+        if i % 2:
+            with backend.writing() as write:
+                write(changes)
+    changes = Changes()
+    changes.put(Document("p:1", "post", 1, 1, "question", False, True, start, "Post 1", "valerian now"))
+    changes.removals.add("p:2")
+    with backend.writing() as write:
+        write(changes)
+    expected -= {"p:1", "p:2"}
+    with backend._searcher() as searcher:
+        assert len(searcher.reader().leaf_readers()) > 1  # what is counted lies in several segments
+    scope, query = Scope(frozenset({2})), parse("melatonin", _table())
+    for sort in ("relevance", "newest"):
+        pages = [backend.search(query, Filters(sort=sort), scope, n, per_page=2) for n in range(1, 10)]
+        assert {p.total for p in pages} == {len(expected)}
+        keys = [k for p in pages for k in p.keys]
+        assert len(keys) == len(set(keys)) and set(keys) == expected
+    assert backend.count(query, scope) == len(expected)
+    assert backend.matches_any(query, scope) and not backend.matches_any(parse("zopiclone", _table()), scope)
+    assert backend.unknown_words(["melatonin", "zopiclone"], scope) == ["zopiclone"]
+    backend.close()
