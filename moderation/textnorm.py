@@ -47,7 +47,7 @@ WORDS = {
     "od": "overdose", "oded": "overdosed", "oding": "overdosing", "od'd": "overdosed",
     "od'ed": "overdosed", "od'ing": "overdosing", "ods": "overdoses", "im": "i'm", "ive": "i've",
     "dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't", "doesnt": "doesn't",
-    "isnt": "isn't",
+    "isnt": "isn't", "hes": "he's", "shes": "she's",
     "u": "you", "ur": "your", "evry1": "everyone", "evryone": "everyone", "every1": "everyone",
     "beter": "better", "wud": "would", "thinkin": "thinking", "hav": "have", "jus": "just", "pils": "pills",
     "pillz": "pills", "tabs": "tablets", "tylenol": "paracetamol", "panadol": "paracetamol",
@@ -65,7 +65,13 @@ _CANDIDATE = re.compile(
 
 # Phrases, applied after the words: one pass, the group that matched says what to write.
 _PHRASES = re.compile(
-    r"(?P<num>\d\s?kill myself)"  # "5 kms" is kilometres
+    # "she's gonna kms", "hes gonna kys": slang spelled out in the first (or second) person after
+    # someone else as the subject means that person ("kill themselves"), so the check reads it as
+    # someone else at risk; not when the writer comes between ("he said i should kys") and not
+    # kilometres ("she ran 5 kms").
+    r"(?P<third>\b(?:she|he|they)(?:'s|'re|'ll|'d)?\s+(?:(?!\d|i\b|me\b|you\b)\w+\s+){0,4}?kill(?:ing)?\s+"
+    r"(?:myself|yourself)\b)"
+    r"|(?P<num>\d\s?kill myself)"  # "5 kms" is kilometres
     r"|(?P<slide>\bsewer\s+slid(?:e|ing)\b|\bself[-\s]delet(?:e|ing)\b)"
     r"|(?P<unalive>\bkill myself\s+(?:my\s*self|him\s*self|her\s*self|them\s*selves)\b)"
     r"|(?P<unaliving>\bkilling myself\s+(?:my\s*self|him\s*self|her\s*self|them\s*selves)\b)"
@@ -79,6 +85,8 @@ _PHRASES = re.compile(
 
 def _phrase(match: re.Match) -> str:
     kind, text = match.lastgroup, match.group(0)
+    if kind == "third":
+        return text.rsplit(" ", 1)[0] + " themselves"
     if kind == "num":
         return text[: text.index("kill")] + "kms"
     if kind == "slide":

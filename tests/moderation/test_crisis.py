@@ -127,6 +127,12 @@ HOPING_TO_DIE = [("I hope I die in my sleep tonight.", "self"),
                  ("He rang me on the phone, he's standing on the edge of the bridge.", "emergency")]
 
 
+@pytest.mark.parametrize("text", ["my best friend keeps saying she's gonna kms and gave me her hoodie to keep",
+                                  "kid in our group chat just said hes gonna kys tonight and left the chat"])
+def test_slang_after_someone_else_as_the_subject_is_someone_else_at_risk(text):
+    assert _outcome(find_crisis(text)) == "other"
+
+
 @pytest.mark.parametrize("text", HOPEFUL)
 def test_hoping_to_get_better_is_not_a_crisis(text):
     assert find_crisis(text) == []
@@ -165,6 +171,9 @@ def test_the_older_wrappers_keep_working():
     ("walked 5 kms today", "walked 5 kms today"),
     ("I\u2019m gonna OD", "i'm going to overdose"),
     ("evry1 wud b beter off w/o me", "everyone would b better off without me"),
+    ("shes gonna kms", "she's going to kill themselves"),
+    ("he said i should kys", "he said i should kill yourself"),
+    ("She ran 5 kms today", "she ran 5 kms today"),
 ])
 def test_normalisation_spells_out_slang_typos_and_leetspeak(written, normalised):
     assert normalise(written) == normalised
