@@ -4,6 +4,7 @@
     .venv/bin/python bench/peers.py                          # 3 rounds of 10 s per page, app and visitor
     .venv/bin/python bench/peers.py --rounds 5 --duration 15 --record
     .venv/bin/python bench/peers.py --keep /var/tmp/aw-peers # reuse the imported Askwell instance
+    .venv/bin/python bench/peers.py --postgres --no-flaskbb  # Askwell on SQLite against PostgreSQL
 
 FlaskBB 2.2 must be set up first by ``peers/flaskbb/setup.sh`` (from the shared folder; it puts a
 virtualenv, a configuration and the same 40,000-post community under ``/tmp/peers/flaskbb``, or
@@ -127,71 +128,99 @@ def askwell_member(env: dict) -> None:
         pages.flask(env, "users", "set-role", MEMBER, "member", quiet=True)
 
 
+def askwell(args, database: str, keep: str | None) -> tuple[dict, dict]:
+    """A prepared Askwell instance on ``database`` and its pages (thread, home, group)."""
+    args.scale, args.database, args.keep = 1, database, keep
+    env, _timings = pages.prepare(args)
+    askwell_member(env)
+    urls, _counts = pages.pages(env)
+    thread_url = next(url for name, url in urls.items() if name.startswith("thread ("))
+    return env, {"home": "/", "group": urls["group page"], "thread": thread_url}
+
+
+def measure(servers: dict, args) -> tuple[dict, dict, list[tuple[str, str]]]:
+    """Interleaved rounds: medians of CPU ms per request and of req/s, by (app, page, visitor)."""
+    cases = [(page, who) for page in ("thread", "home", "group") for who in ("anonymous", "member")]
+    cpu: dict[tuple, list[float]] = {}
+    rps: dict[tuple, list[float]] = {}
+    for round_ in range(args.rounds):
+        order = list(servers) if round_ % 2 == 0 else list(reversed(servers))
+        for page, who in cases:
+            for app in order:
+                proc, base, app_urls, cookie = servers[app]
+                before = workers_cpu(proc.pid)
+                done, per_second, bad = wrk_run(base + app_urls[page], args.duration, args.connections,
+                                                cookie if who == "member" else None)
+                spent = workers_cpu(proc.pid) - before
+                if bad:
+                    sys.exit(f"{app} {page} ({who}): {bad} responses were not 2xx or 3xx")
+                cpu.setdefault((app, page, who), []).append(1000 * spent / done)
+                rps.setdefault((app, page, who), []).append(per_second)
+                print(f"round {round_ + 1} {app:18s} {page:7s} {who:9s} {1000 * spent / done:6.2f} ms CPU/req "
+                      f"{per_second:7.1f} req/s", flush=True)
+    median = lambda values: {key: statistics.median(v) for key, v in values.items()}  # noqa: E731
+    return median(cpu), median(rps), cases
+
+
+def table(servers: dict, cpu: dict, rps: dict, cases) -> list[str]:
+    """One row per page and visitor: each app's CPU ms/req and req/s, and each other app's CPU
+    per request divided by Askwell's (on SQLite) and its req/s as a share of Askwell's."""
+    first, others = list(servers)[0], list(servers)[1:]
+    head = ["page", "visitor", f"{first} CPU ms/req"] + [f"{o} CPU ms/req" for o in others] \
+        + [f"{o} / {first} (CPU)" for o in others] + [f"{first} req/s"] + [f"{o} req/s" for o in others]
+    lines = ["| " + " | ".join(head) + " |", "|---|---|" + "---:|" * (len(head) - 2)]
+    for page, who in cases:
+        row = [page, who, f"{cpu[(first, page, who)]:.2f}"] + [f"{cpu[(o, page, who)]:.2f}" for o in others]
+        row += [f"{cpu[(o, page, who)] / cpu[(first, page, who)]:.2f}x" for o in others]
+        row += [f"{rps[(a, page, who)]:.0f}" for a in servers]
+        lines.append("| " + " | ".join(row) + " |")
+    return lines
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--duration", type=int, default=10, help="seconds of wrk per page, app, visitor and round")
     ap.add_argument("--connections", type=int, default=8)
     ap.add_argument("--keep", metavar="DIR", help="keep the imported Askwell instance in DIR and reuse it")
+    ap.add_argument("--postgres", action="store_true",
+                    help="also Askwell on a PostgreSQL database (127.0.0.1:5432), in the same rounds")
+    ap.add_argument("--no-flaskbb", action="store_true", help="leave FlaskBB out (e.g. SQLite against PostgreSQL)")
     ap.add_argument("--record", action="store_true", help="append the table to bench/README.md")
     args = ap.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install -y wrk")
-    args.scale, args.database = 1, "sqlite"
-    env, _timings = pages.prepare(args)
-    askwell_member(env)
-    urls, _counts = pages.pages(env)
-    thread_url = next(url for name, url in urls.items() if name.startswith("thread (") )
-    askwell_urls = {"home": "/", "group": urls["group page"], "thread": thread_url}
+    keep = args.keep
+    envs = [askwell(args, "sqlite", keep)]
+    if args.postgres:
+        envs.append(askwell(args, "postgres", f"{keep}-postgres" if keep else None))
     servers = {}
     try:
-        proc, base = pages.serve(env, 2)
-        cookie = logged_in_cookie(base, "/login", {"identifier": MEMBER, "password": MEMBER_PASSWORD}, MEMBER)
-        servers["Askwell"] = (proc, base, askwell_urls, cookie)
-        proc, base, fb_urls = start_flaskbb()
-        servers["FlaskBB"] = (proc, base, fb_urls, logged_in_cookie(
-            base, "/auth/login", {"login": FLASKBB_MEMBER[0], "password": FLASKBB_MEMBER[1]}, FLASKBB_MEMBER[0]))
+        for (env, urls), name in zip(envs, ("Askwell (SQLite)", "Askwell (PostgreSQL)"), strict=False):
+            proc, base = pages.serve(env, 2)
+            servers[name] = (proc, base, urls, logged_in_cookie(
+                base, "/login", {"identifier": MEMBER, "password": MEMBER_PASSWORD}, MEMBER))
+        if not args.no_flaskbb:
+            proc, base, fb_urls = start_flaskbb()
+            servers["FlaskBB"] = (proc, base, fb_urls, logged_in_cookie(
+                base, "/auth/login", {"login": FLASKBB_MEMBER[0], "password": FLASKBB_MEMBER[1]}, FLASKBB_MEMBER[0]))
         for _proc, base, app_urls, cookie in servers.values():  # warm both workers of each
             for path in app_urls.values():
                 for ck in (None, cookie):
                     wrk_run(base + path, 1, 4, ck)
         header = [f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, Askwell commit {pages.commit()}, "
-                  f"SQLite, 40,000 posts, gunicorn 2 sync workers each, wrk -t2 -c{args.connections} "
+                  f"40,000 posts, {', '.join(servers)}, gunicorn 2 sync workers each, wrk -t2 -c{args.connections} "
                   f"-d{args.duration}s, {args.rounds} interleaved rounds.", f"Before: {pages.machine()}"]
         print("\n".join(header), flush=True)
-        cases = [(page, who) for page in ("thread", "home", "group") for who in ("anonymous", "member")]
-        cpu: dict[tuple, list[float]] = {}
-        rps: dict[tuple, list[float]] = {}
-        for round_ in range(args.rounds):
-            order = list(servers) if round_ % 2 == 0 else list(reversed(servers))
-            for page, who in cases:
-                for app in order:
-                    proc, base, app_urls, cookie = servers[app]
-                    before = workers_cpu(proc.pid)
-                    done, per_second, bad = wrk_run(base + app_urls[page], args.duration, args.connections,
-                                                    cookie if who == "member" else None)
-                    spent = workers_cpu(proc.pid) - before
-                    if bad:
-                        sys.exit(f"{app} {page} ({who}): {bad} responses were not 2xx or 3xx")
-                    cpu.setdefault((app, page, who), []).append(1000 * spent / done)
-                    rps.setdefault((app, page, who), []).append(per_second)
-                    print(f"round {round_ + 1} {app:8s} {page:7s} {who:9s} {1000 * spent / done:6.2f} ms CPU/req "
-                          f"{per_second:7.1f} req/s", flush=True)
-        lines = header + ["", "| page | visitor | Askwell CPU ms/req | FlaskBB CPU ms/req | ratio (CPU) "
-                              "| Askwell req/s | FlaskBB req/s |", "|---|---|---:|---:|---:|---:|---:|"]
-        for page, who in cases:
-            ours = statistics.median(cpu[("Askwell", page, who)])
-            theirs = statistics.median(cpu[("FlaskBB", page, who)])
-            lines.append(f"| {page} | {who} | {ours:.2f} | {theirs:.1f} | {theirs / ours:.1f}x "
-                         f"| {statistics.median(rps[('Askwell', page, who)]):.0f} "
-                         f"| {statistics.median(rps[('FlaskBB', page, who)]):.0f} |")
-        lines += ["", f"After: {pages.machine()}"]
+        cpu, rps, cases = measure(servers, args)
+        lines = header + [""] + table(servers, cpu, rps, cases) + ["", f"After: {pages.machine()}"]
         print("\n".join(lines[len(header):]), flush=True)
     finally:
         for proc, *_rest in servers.values():
             os.killpg(proc.pid, signal.SIGTERM)
             proc.wait(timeout=20)
-        pages.cleanup(env)
+        for env, _urls in envs:
+            pages.cleanup(env)
     if args.record:
         pages.record(lines)
 
