@@ -74,8 +74,9 @@ def test_segment_names_stay_unique_when_python_random_is_seeded(tmp_path):
 
 
 def test_whoosh_counts_every_visible_match_in_the_same_pass_across_segments_and_pages(tmp_path):
-    """Nine commits (several segments), replaced and removed documents, a hidden group: the total
-    is every match the scope may see, and the pages together hold each of them exactly once."""
+    """Nine commits (several segments), strong and weak matches, replaced and removed documents, a
+    hidden group: the total is every match the scope may see, and the pages together hold each of
+    them exactly once."""
     from datetime import UTC, datetime, timedelta
 
     backend = make_backend("whoosh", index_dir=str(tmp_path / "ix"))
@@ -85,7 +86,10 @@ def test_whoosh_counts_every_visible_match_in_the_same_pass_across_segments_and_
         if i % 2 == 0:
             changes = Changes()
         group = 2 if i % 4 == 0 else 1  # group 2 is hidden from the scope below
-        body = f"melatonin note {i}" if i % 3 else f"valerian note {i}"
+        # Strong matches and weak ones (only another form of the word, which scores lower): once the
+        # page is full, Whoosh would stop visiting matches that cannot make it, and so not count them.
+        body = (f"melatonin melatonin melatonin note {i}" if i % 2 else f"melatonins note {i}") if i % 3 \
+            else f"valerian note {i}"
         changes.put(Document(f"p:{i}", "post", i, group, "question", False, True,
                              start + timedelta(hours=i), f"Post {i}", body))
         if i % 3 and group == 1:
