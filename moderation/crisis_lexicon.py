@@ -103,7 +103,7 @@ _SELF = [
     r"\b(?:cut|carved|burned|burnt)\s+(?:my\s+)?(?:arms?|wrists?|legs?|thighs?|stomach)\b(?!\s+(?:on|while|"
     r"when|shaving))",
     r"\b(?:blade|razor)\b.{0,40}\b(?:again|wrist|arm|deep|cut)\b|\bpicked\s+up\s+the\s+blade\b",
-    r"\b(?:bang|banging|hit|hitting)\s+my\s+head\b|\buntil\s+(?:it|i|they)\s+bleeds?\b|\bcut\s+deeper\b|"
+    r"\b(?:bang|banging|hit|hitting)\s+my\s+head\b|\b(?:until|till|til)\s+(?:it|i|they)\s+(?:bleeds?|bled)\b|\bcut\s+deeper\b|"
     r"\bopened\s+(?:them|it|the\s+(?:cuts|scars|wounds?))\s+(?:up\s+)?again\b|\bcarv(?:e|ed|"
     r"ing)\b.{0,30}\binto\s+my\b",
     r"\b(?:burn|burned|burnt|cut|hurt|hit|scratch\w{0,3}|starv\w{0,3})\b.{0,40}\bon\s+purpose\b",
@@ -125,7 +125,8 @@ _SELF = [
     r"\blethal\s+(?:dose|amount)\b.{0,40}\b(?:please|i\s+want|just\s+tell|for\s+me|my)\b",
     # Goodbyes.
     r"\b(?:this\s+is|this'll\s+be|this\s+will\s+be)\s+(?:my\s+)?(?:last|final)\s+(?:post|message|time)\b"
-    r"(?!.{0,60}\b(?:before\s+(?:surgery|my|the)|here\s+as|see\s+you|update|moving|for\s+a\s+while))",
+    r"(?!.{0,60}\b(?:before\s+(?:surgery|my|the)|here\s+as|as\s+(?:a|the)\s+(?:mod|moderator|admin|volunteer)|"
+    r"see\s+you|update|moving|for\s+a\s+while))",
     r"\blast\s+time\s+you(?:'ll)?\s+(?:hear|see)\b|\b(?:won't|don't)\s+hear\s+from\s+me\b|"
     r"\bbefore\s+i\s+go\b(?!\s+(?:to|into|in|for|on|back|home|under|out|away|through\s+(?!with)))|"
     r"\b(?:posted|said|texted|messaged)\s+goodbye\b|\bgiv(?:e|ing|en)\s+(?:\w+\s+){0,2}(?:things|stuff|"
@@ -136,7 +137,7 @@ _SELF = [
     r"\b(?:won't|will\s+not|not)\s+be\s+(?:here|around)\s+(?:much\s+longer|for\s+long|any\s*more|tomorrow|"
     r"after\s+tonight)\b",
     r"\bgoodbye\s+(?:everyone|all|friends|world|to\s+everyone)\b|\bthis\s+is\s+goodbye\b|"
-    r"\bsigning\s+off\s+for\s+good\b",
+    r"\b(?:signing|logging)\s+off\s+for\s+good\b",
     r"\b(?:written|wrote|writing|left)\s+(?:\w+\s+){0,2}(?:letters?|notes?)\s+(?:to|for)\s+(?:my|everyone|"
     r"the)\b(?!\s+(?:mp|council|gp|doctor|consultant|hospital|landlord|school|boss|manager))",
     r"\b(?:suicide|goodbye)\s+(?:note|letter)s?\b",
@@ -155,6 +156,12 @@ _SELF = [
     # Learnt from the fifth batch of train texts (written by people who had not seen these patterns).
     r"\b(?:have|got|had)\s+(?:it\s+)?(?:all\s+)?planned\s+(?:out\s+)?(?:for|on)\s+(?:" + _DAY + r")\b"
     r"|\b(?:" + _DAY + r")(?:\s+night)?\s+is\s+when\b(?!\s+\w)",
+    # From the sixth batch's train part: means asked about with intent; warning phrases.
+    r"\bhow\s+high\s+(?:does|do|would|should)\s+(?:a|the)\s+(?:building|bridge|car\s+park|multi\s+storey|floor|"
+    r"roof|cliff|drop)\s+(?:need|have)\s+to\s+be\b|\bexhaust\s+(?:thing|method|fumes?|pipe)\b.{0,40}\b(?:work|works|"
+    r"enough|newer\s+cars)\b|\b(?:next|this)\s+time\s+i\s+won't\s+come\s+(?:back|down|home)\b"
+    r"|\bif\s+(?:my\s+)?\w+\s+(?:goes|dies|go|die)\b.{0,20}\bi(?:'m|'ll|\s+will|\s+am)\s+(?:going|go)\s+with\s+"
+    r"(?:her|him|them)\b",
     r"\bdeleting\s+(?:all\s+)?(?:of\s+)?my\s+(?:accounts|social\s+media|profiles?)\b.{0,20}\b(?:after\s+this|"
     r"tonight|for\s+good|before\s+i)\b|\bthis\s+time\s+i(?:'d|'ll|\s+will|\s+would|'m\s+going\s+to)\s+"
     r"do\s+it\s+(?:properly|right)\b",
@@ -170,7 +177,7 @@ _NOT_A_DOSE_OR_A_TIME = (
     r"units?|iu|puffs?|a\s+day|a\s+week|before|after|with\s+(?:food|meals?|breakfast)))")
 
 _EMERGENCY = [
-    r"\b(?:drank|drunk|swallowed|drinking)\s+(?:some\s+|a\s+bottle\s+of\s+)?(?:bleach|antifreeze|"
+    r"\b(?:drank|drunk|swallowed|drinking)\s+(?:some\s+|a\s+bottle\s+of\s+|the\s+)?(?:bleach|antifreeze|"
     r"weedkiller|poison)\b",
     r"\bgaping\b|\bsee\s+(?:the\s+)?fat\b|\bneeds?\s+stitches\b",
     r"\b(?:took|taken|swallowed|downed|ate|injected|drank|drunk|have\s+had)\s+(?:\w+\s+){0,2}?(?:all|every|"
@@ -233,15 +240,16 @@ _SELF_TRIGGERS = ('myself', 'life', 'it all', ' to ', 'suicidal', 'suicidal',
                   'front of|tracks|walk into|rope', 'everything|the lot|all of', 'me off|takes me|take me',
                   'suicide', 'dying', 'gone|this way', 'outstayed|into a|into the',
                   'affairs|bills|will|last message|last post', 'high enough|gun', 'cut|burn|harm|hurt|sh',
-                  'again', 'cut|carv|burn', 'blade|razor', 'head|bleed|deeper|opened|carv', 'purpose',
+                  'again', 'cut|carv|burn', 'blade|razor', 'head|bleed|bled|deeper|opened|carv', 'purpose',
                   'self harm',
                   _MEDICINES,
                   'how many|how much', 'fatal|lethal|painless|peaceful|to die|stocked|supply|stash|at once',
                   'way to', 'to die|to kill|to end|to overdose', 'enough', 'lethal', 'last|final',
-                  'last time|hear from|before i go|goodbye|away', 'here|around', 'goodbye|signing off',
+                  'last time|hear from|before i go|goodbye|away', 'here|around', 'goodbye|signing off|logging off',
                   'letter|note', 'note|letter', 'away|goodbyes', 'lov', 'sorry|problem|burden')
 _SELF_TRIGGERS += ("suicidal", "too late|come back from|enough|what it|what they", "again|where i'm going",
-                   "is the day|is the night|noose", "planned| is when", "deleting|this time", "worry about")
+                   "is the day|is the night|noose", "planned| is when", "how high|exhaust|next time|this time|going with", "deleting|this time",
+                   "worry about")
 _EMERGENCY_TRIGGERS = ('bleach|antifreeze|weedkiller|poison', 'gaping|fat|stitches',
                        'took|taken|swallowed|downed|ate|injected|drank|drunk|had', 'overdosed',
                        'overdose|the lot|done', 'purpose|end it', 'deep|bleeding|blood',
@@ -261,7 +269,8 @@ _NEGATION = re.compile(r"\b(?:not|never|no|don't|do\s+not|didn't|isn't|wasn't|no
                        r"haven't|hasn't|hadn't|aren't|weren't|beat|beaten|overcame|"
                        r"resisted)\b[^.,;!?]{0,25}$")
 _THIRD_SUBJECT = re.compile(r"\b(?:he|she|they|himself|herself|themselves)\b")
-_FIRST_SUBJECT = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|myself)\b|\bwithout\s+me\b")
+_FIRST_SUBJECT = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|myself)\b|\bwithout\s+me\b"
+                            r"|\bmy\s+(?:arms?|legs?|wrists?|thighs?|skin|hands?|body|stomach|face)\b")
 _OTHERS_DEATH = re.compile(r"\b(?:died|passed\s+away|funeral|ago|grief|bereave\w*|"
                            r"(?:he's|she's|they're|is)\s+(?:ok|okay|fine|safe|doing\s+(?:well|better))\s+now|"
                            r"killed\s+(?:him|her|"
@@ -288,7 +297,7 @@ _CUE = re.compile(
     r"hide|secret|\bway\b|finish|purpose|front|himself|herself|themselves|around|mind|back|slam|door|"
     r"\bgod\b|takes me|relief|hotel|finds me|quick|easi|decided|decision|tonight|weekend|tomorrow|\bdate\b|"
     r"time to go|reads|scared|help|please|alone|nobody|no one|everyone|anyone|world|pain|can't|wrong|knees|"
-    r"bleeds|bathroom|locked|is when|delet|popped|whole|\bpens\b|worry about")
+    r"bleeds|bathroom|locked|is when|delet|popped|whole|\bpens\b|worry about|how high|going with|\bbled\b")
 
 
 def worth_reading(sentence: str) -> bool:
@@ -328,8 +337,14 @@ def first_person(sentence: str) -> bool:
     return bool(_FIRST_SUBJECT.search(sentence))
 
 
+_CONTRAST = re.compile(r"\b(?:but|just|though|only|except)\b")
+
+
 def _negated(sentence: str, match: re.Match) -> bool:
-    return bool(_NEGATION.search(sentence, max(0, match.start() - 40), match.start()))
+    """A negation shortly before the phrase, with no contrast after it: "I'm not suicidal I just
+    wish I'd never been born" is not a denial of the wish."""
+    negation = _NEGATION.search(sentence, max(0, match.start() - 40), match.start())
+    return bool(negation) and not _CONTRAST.search(sentence, negation.start(), match.start())
 
 
 def _to_first_person(sentence: str) -> str:

@@ -39,7 +39,7 @@ WORDS = {
     "suicdal": "suicidal", "sucicidal": "suicidal", "suicidel": "suicidal", "suiucidal": "suicidal",
     "sewerslide": "suicide", "unalive": "kill myself", "unaliving": "killing myself",
     "unalived": "killed myself",
-    "kms": "kill myself", "kys": "kill yourself", "kil": "kill", "kiling": "killing", "kiled": "killed",
+    "kms": "kill myself", "kys": "kill yourself", "ctb": "suicide", "kil": "kill", "kiling": "killing", "kiled": "killed",
     "killin": "killing", "myslef": "myself", "mysefl": "myself", "myslf": "myself", "mysel": "myself",
     "mysself": "myself", "wanna": "want to", "wana": "want to", "wanan": "want to", "wan2": "want to",
     "wnat": "want", "wamt": "want", "wnt": "want", "whant": "want", "gonna": "going to", "gunna": "going to",
