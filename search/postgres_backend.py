@@ -14,6 +14,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 
 from sqlalchemy import (
+    DDL,
     Boolean,
     Column,
     Index,
@@ -24,6 +25,7 @@ from sqlalchemy import (
     Text,
     case,
     delete,
+    event,
     func,
     or_,
     select,
@@ -66,6 +68,30 @@ def documents_table(metadata: MetaData, datetime_type) -> Table:
     )
 
 
+def words_table(metadata: MetaData) -> Table:
+    """The ``search_words`` table: every word of every indexed document, spelled as written
+    (``to_tsvector('simple', ...)``), under a trigram index (``pg_trgm``) for did-you-mean.
+
+    Words are only added: a word whose documents are gone or hidden is still a row, and
+    ``suggest_word`` offers it only once a document the viewer may see holds it, exactly so.
+    """
+    table = Table(
+        "search_words", metadata,
+        Column("word", String(64), primary_key=True),
+        Index("ix_search_words_trgm", "word", postgresql_using="gin", postgresql_ops={"word": "gin_trgm_ops"}),
+    )
+    # ``create_all`` (tests, a fresh database) needs the extension before the index; migrations create it too.
+    event.listen(table, "before_create", DDL("CREATE EXTENSION IF NOT EXISTS pg_trgm").execute_if(dialect="postgresql"))
+    return table
+
+
+# The words of the documents with the given keys, into ``search_words`` (one statement a batch).
+ADD_WORDS = text(
+    "INSERT INTO search_words (word) SELECT DISTINCT t.lexeme FROM search_documents d, "
+    "unnest(to_tsvector('simple', d.title || ' ' || d.body)) AS t(lexeme, positions, weights) "
+    "WHERE d.key = ANY(:keys) AND length(t.lexeme) BETWEEN 2 AND 64 ON CONFLICT DO NOTHING")
+SUGGEST_CANDIDATES = 20
+
 TSV = text("setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'B')")
 
 
@@ -86,6 +112,7 @@ def _write_rows(session, table: Table, docs) -> None:
     if rows:
         keys = [r["key"] for r in rows]
         session.execute(table.update().where(table.c.key.in_(keys)).values(tsv=TSV))
+        session.execute(ADD_WORDS, {"keys": keys})
 
 
 class _Compiler:
@@ -143,16 +170,6 @@ def _visible(columns, scope) -> list:
     if scope.hidden_group_ids:
         where.append(or_(columns.group_id.is_(None), columns.group_id.not_in(sorted(scope.hidden_group_ids))))
     return where
-
-
-def _visible_text_sql(scope) -> str:
-    """The statement ``ts_stat`` reads: the words of the rows ``scope`` may see (the same rule as
-    ``_visible``; group ids are integers, written in as such)."""
-    where = "public"
-    if scope.hidden_group_ids:
-        ids = ",".join(str(int(g)) for g in sorted(scope.hidden_group_ids))
-        where += f" AND (group_id IS NULL OR group_id NOT IN ({ids}))"
-    return f"SELECT to_tsvector('simple', title || ' ' || body) FROM search_documents WHERE {where}"
 
 
 def _conditions(columns, parsed, filters, scope) -> tuple[list, object]:
@@ -218,21 +235,27 @@ class PostgresBackend(SearchBackend):
             select(c.key).where(*_visible(c, scope), _matches(c, func.plainto_tsquery(CONFIG, w))).limit(1)) is None]
 
     def suggest_word(self, word, scope):
-        """The nearest word of the documents ``scope`` may see (a dictionary per scope: the word
-        statistics of the visible rows only, so a private word is never a candidate), or of the
-        synonym vocabulary. Reads the statistics of every visible row (slow on big sites)."""
-        rows = self.session().execute(text(
-            "SELECT word, ndoc FROM ts_stat(:documents) "
-            "WHERE word LIKE :prefix AND length(word) BETWEEN :lo AND :hi"),
-            {"documents": _visible_text_sql(scope), "prefix": word[:1] + "%", "lo": len(word) - 2,
-             "hi": len(word) + 2}).all()
-        candidates = {r.word: r.ndoc for r in rows}
-        for term in self.vocabulary:
-            if term[:1] == word[:1]:
-                candidates.setdefault(term, 0)
-        scored = [(edit_distance(word, w), -n, w) for w, n in candidates.items() if w != word]
-        best = min((s for s in scored if s[0] <= 2), default=None)
-        return best[2] if best else None
+        """The nearest word of the documents ``scope`` may see, or of the synonym vocabulary.
+
+        Candidates are the words most like ``word`` by trigrams (``pg_trgm`` on
+        ``search_words``, an index look-up however big the site), within two edits and with the
+        same first letter. Each is offered only if a document ``scope`` may see holds it, spelled
+        exactly so (a private word is never a suggestion), nearest first."""
+        session, c = self.session(), self.c
+        found = session.execute(text(
+            "SELECT word FROM search_words WHERE word % :word AND left(word, 1) = left(:word, 1) "
+            "ORDER BY similarity(word, :word) DESC, word LIMIT :limit"),
+            {"word": word, "limit": SUGGEST_CANDIDATES}).scalars().all()
+        known = {t for t in self.vocabulary if t[:1] == word[:1]}
+        candidates = sorted({w for w in [*found, *known] if w != word and edit_distance(word, w) <= 2},
+                            key=lambda w: (edit_distance(word, w), found.index(w) if w in found else len(found), w))
+        for candidate in candidates:
+            if candidate in known or session.scalar(select(c.key).where(
+                    *_visible(c, scope), _matches(c, func.plainto_tsquery(CONFIG, candidate)),
+                    text("to_tsvector('simple', title || ' ' || body) @@ plainto_tsquery('simple', :exact)")
+                    .bindparams(exact=candidate)).limit(1)) is not None:
+                return candidate
+        return None
 
     def similar(self, text_, scope, limit=5):
         terms = list(dict.fromkeys(words(text_)))[:SIMILAR_TERMS]

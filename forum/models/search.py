@@ -10,7 +10,8 @@ picks the row up again. ``kind`` is ``post``, ``thread``, ``thread_tree``,
 
 ``search_documents`` is the PostgreSQL backend's own table, defined by the
 search library (``search.postgres_backend.documents_table``) on our metadata so
-that migrations create it; on SQLite it stays empty.
+that migrations create it, and so is ``search_words`` (the words did-you-mean looks up by
+trigrams); on SQLite both stay empty.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from forum.extensions import db
 from forum.models.types import UTCDateTime, utcnow
-from search.postgres_backend import documents_table
+from search.postgres_backend import documents_table, words_table
 
 
 class SearchOutbox(db.Model):
@@ -34,3 +35,4 @@ class SearchOutbox(db.Model):
 
 
 search_documents = documents_table(db.metadata, UTCDateTime)
+search_words = words_table(db.metadata)

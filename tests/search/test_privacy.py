@@ -75,6 +75,20 @@ def test_members_are_offered_the_private_words(app, login, community):
         assert _suggestion(_page(carol, _near(word))) == word
 
 
+def test_a_form_of_a_public_word_that_only_private_text_holds_is_never_offered(
+        app, login, make_user, make_group, add_member, make_thread):
+    """"methotrexates" is only in the private group; "methotrexate" is public. Both share a stem,
+    so the check must be for the word exactly as spelled, not for its stem."""
+    make_user("dora")
+    make_user("eve")
+    hidden = make_group("Rheum Room", private=True)
+    add_member("dora", hidden)
+    make_thread("dora", hidden, title="Weekly injections at home", body="my methotrexates arrived")
+    make_thread("eve", make_group("Joint Talk"), title="Tablets once a week", body="methotrexate on Fridays")
+    assert _suggestion(_page(_client(app, login, None), "methotrexatess")) == "methotrexate"
+    assert _suggestion(_page(_client(app, login, "dora"), "methotrexatess")) == "methotrexates"
+
+
 def test_the_suggestion_is_the_nearest_word_the_viewer_can_see(app, login, community):
     assert _suggestion(_page(_client(app, login, "carol"), "zebrafinh")) == "zebrafinch"
     assert _suggestion(_page(_client(app, login, None), "zebrafinh")) == "zebrafinchy"
