@@ -154,10 +154,20 @@ def visible_group_ids(user) -> list[int]:
 
 def visible_groups_clause(user):
     """A SQL condition on ``Group`` that keeps only groups whose content ``user`` may see."""
-    if is_site_moderator(user):
+    return visible_groups_clause_for(visible_groups_key(user))
+
+
+def visible_groups_key(user) -> tuple:
+    """Everything ``visible_groups_clause`` depends on, hashable: readers with the same key get
+    the same condition, so a statement built from it can be kept and reused."""
+    return ("every group",) if is_site_moderator(user) else tuple(sorted(visible_group_ids(user)))
+
+
+def visible_groups_clause_for(key: tuple):
+    """The condition ``visible_groups_clause`` gives a reader whose ``visible_groups_key`` is ``key``."""
+    if key == ("every group",):
         return Group.id.is_not(None)
-    ids = visible_group_ids(user)
-    return or_(Group.is_private.is_(false()), Group.id.in_(ids)) if ids else Group.is_private.is_(false())
+    return or_(Group.is_private.is_(false()), Group.id.in_(key)) if key else Group.is_private.is_(false())
 
 
 # --- Q&A, expert verification and Second Opinion (issue 3) -----------------

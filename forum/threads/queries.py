@@ -11,6 +11,7 @@ from __future__ import annotations
 from flask import abort, current_app, request, url_for
 from sqlalchemy import and_, case, func, select, tuple_
 from sqlalchemy.orm import contains_eager
+from sqlalchemy.orm.attributes import set_committed_value
 
 from forum.extensions import db
 from forum.models import ExpertVerification, HelpfulVote, Post, Thread, User
@@ -67,13 +68,18 @@ def position_in_best_order(post: Post) -> int:
 
 
 def page_of_posts(thread: Thread, sort: str, offset: int, limit: int) -> list[Post]:
-    """One page of ``thread``'s posts in the reader's chosen order, authors and credentials loaded."""
+    """One page of ``thread``'s posts in the reader's chosen order, authors and credentials loaded,
+    each post's ``thread`` set to ``thread`` (the permission checks read it for every post)."""
     stmt = _with_authors().where(Post.thread_id == thread.id)
     if sort == "oldest":
         # Numbers have no gaps (deleted posts stay as placeholders): a page is a range.
-        return list(db.session.scalars(
-            stmt.where(Post.number.between(offset + 1, offset + limit)).order_by(Post.number)))
-    return list(db.session.scalars(stmt.order_by(*_best_order(thread)).offset(offset).limit(limit)))
+        stmt = stmt.where(Post.number.between(offset + 1, offset + limit)).order_by(Post.number)
+    else:
+        stmt = stmt.order_by(*_best_order(thread)).offset(offset).limit(limit)
+    posts = list(db.session.scalars(stmt))
+    for post in posts:
+        set_committed_value(post, "thread", thread)
+    return posts
 
 
 def my_votes(user, posts: list[Post]) -> set[int]:

@@ -67,6 +67,19 @@ def test_someone_who_lost_access_no_longer_sees_or_counts_the_notice(asked, repl
     assert "Members only" not in html and bell(html) is None
 
 
+def test_readers_who_see_the_same_groups_each_get_their_own_counts(asked, reply_as, login, client, app):
+    """The header's statement is built once per set of visible groups and shared: ann and bob are in
+    the same groups, and each bell still counts only its own notices."""
+    reply_as("cat", asked["thread"])
+    reply_as("dan", asked["thread"])
+    login("ann")
+    assert bell(client.get("/groups").get_data(as_text=True)) == "2"
+    other = app.test_client()
+    login("bob", c=other)
+    assert bell(other.get("/groups").get_data(as_text=True)) is None
+    assert bell(client.get("/groups").get_data(as_text=True)) == "2"
+
+
 def test_watch_track_mute_and_stop(asked, login, client, db):
     login("cat")
     thread = asked["thread"]
