@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import secrets
 from datetime import timedelta
+from functools import lru_cache
 
 from flask import current_app
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import joinedload
 
 from forum.extensions import db
@@ -73,10 +74,7 @@ def load_session_user(cookie_id: str) -> User | None:
     user_id, _, session_id = (cookie_id or "").partition(":")
     if not user_id.isdigit() or not session_id:
         return None
-    row = db.session.scalar(
-        select(UserSession).options(joinedload(UserSession.user).joinedload(User.memberships))
-        .where(UserSession.id == session_id)
-    )
+    row = db.session.scalar(_session_with_user(), {"session_id": session_id})
     if row is None or row.user_id != int(user_id) or row.expires_at <= utcnow():
         return None
     user = row.user
@@ -84,6 +82,14 @@ def load_session_user(cookie_id: str) -> User | None:
         return None
     user.session_id = row.id
     return user
+
+
+@lru_cache(maxsize=1)
+def _session_with_user():
+    """The login session with its account and the account's memberships, in one statement
+    (built once: every logged-in request runs it)."""
+    return (select(UserSession).options(joinedload(UserSession.user).joinedload(User.memberships))
+            .where(UserSession.id == bindparam("session_id")))
 
 
 def list_sessions(user: User) -> list[UserSession]:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from flask import g, url_for
-from sqlalchemy import String, cast, func, literal, or_, select, union_all
+from sqlalchemy import Integer, String, bindparam, cast, func, literal, or_, select, union_all
 from sqlalchemy.orm import joinedload
 
 from forum import permissions
@@ -206,25 +207,32 @@ class ReaderState:
 def reader_state(user, thread: Thread, posts, votes: bool = False) -> ReaderState:
     """The reader's watch level on ``thread``, which of ``posts`` they bookmarked and (``votes``)
     which they found helpful: one statement."""
-    from forum.models import HelpfulVote
-
     if not getattr(user, "is_authenticated", False):
         return ReaderState()
-    ids = [p.id for p in posts] or [-1]
-    parts = [select(literal("watch"), ThreadWatch.level).where(ThreadWatch.user_id == user.id,
-                                                               ThreadWatch.thread_id == thread.id),
-             select(literal("bookmark"), cast(Bookmark.post_id, String)).where(
-                 Bookmark.user_id == user.id, Bookmark.post_id.in_(ids))]
-    if votes:
-        parts.append(select(literal("vote"), cast(HelpfulVote.post_id, String)).where(
-            HelpfulVote.user_id == user.id, HelpfulVote.post_id.in_(ids)))
+    params = {"reader": user.id, "thread": thread.id, "posts": [p.id for p in posts] or [-1]}
     level, found = None, {"bookmark": set(), "vote": set()}
-    for what, value in db.session.execute(union_all(*parts)):
+    for what, value in db.session.execute(_reader_state_statement(votes), params):
         if what == "watch":
             level = value
         else:
             found[what].add(int(value))
     return ReaderState(level, frozenset(found["bookmark"]), frozenset(found["vote"]))
+
+
+@lru_cache(maxsize=2)
+def _reader_state_statement(votes: bool):
+    """Built once (with and without votes) and run with the reader, thread and posts bound."""
+    from forum.models import HelpfulVote
+
+    reader, ids = bindparam("reader", type_=Integer), bindparam("posts", expanding=True)
+    parts = [select(literal("watch"), ThreadWatch.level).where(ThreadWatch.user_id == reader,
+                                                               ThreadWatch.thread_id == bindparam("thread")),
+             select(literal("bookmark"), cast(Bookmark.post_id, String)).where(
+                 Bookmark.user_id == reader, Bookmark.post_id.in_(ids))]
+    if votes:
+        parts.append(select(literal("vote"), cast(HelpfulVote.post_id, String)).where(
+            HelpfulVote.user_id == reader, HelpfulVote.post_id.in_(ids)))
+    return union_all(*parts)
 
 
 def follows_group(user, group: Group) -> bool:
