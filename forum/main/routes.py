@@ -7,25 +7,21 @@ from forum.actions import limits
 from forum.experts import queries as expert_queries
 from forum.extensions import db, limiter
 from forum.main import bp
-from forum.models import ThreadKind
 from forum.templating import FONT_SIZE_COOKIE, FONT_SIZES
 from forum.urls import safe_next_url
 
 
 @bp.route("/")
 def home():
-    if current_user.is_authenticated:  # one's own groups and followed threads first
-        from forum.notifications.queries import home_activity
+    from forum.notifications.queries import home_lists
 
-        mine, discussions = home_activity(current_user)
-    else:
-        mine, discussions = [], queries.recent_threads(current_user, kind=ThreadKind.DISCUSSION, limit=5)
+    lists = home_lists(current_user)  # one's own groups and followed threads first, when logged in
     return render_template(
         "main/home.html",
-        mine=mine,
+        mine=lists.mine,
         groups=queries.popular_groups(6),
-        questions=queries.recent_threads(current_user, kind=ThreadKind.QUESTION, limit=8),
-        discussions=discussions,
+        questions=lists.questions,
+        discussions=lists.discussions,
         expert_answers=expert_queries.recent_expert_answers(current_user, limit=4),
         articles=expert_queries.recent_articles(limit=3),
     )

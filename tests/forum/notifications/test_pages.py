@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from flask_login import AnonymousUserMixin
 from sqlalchemy import select
 
 from forum.models import Bookmark, GroupFollow, Notification, Post, ThreadWatch, User
@@ -135,7 +136,7 @@ def test_the_home_lists_are_ones_own_threads_by_activity_then_other_discussions(
         asked, make_group, make_thread, login, client, db, app):
     """Watched threads count as one's own; an own thread is never listed again among the others;
     a private group one is not in shows in neither list."""
-    from forum.notifications.queries import home_activity
+    from forum.notifications.queries import home_lists
 
     other = make_group("Knee Pain")
     watched = make_thread("ann", other, title="Physio after a knee replacement", kind="discussion")
@@ -146,11 +147,17 @@ def test_the_home_lists_are_ones_own_threads_by_activity_then_other_discussions(
     db.session.add(ThreadWatch(user_id=cat.id, thread_id=watched, level="watch"))
     db.session.commit()
     with app.test_request_context("/"):
-        mine, others = home_activity(cat, others_limit=5)
-    assert [t.id for t in mine] == [watched]
+        lists = home_lists(cat, discussions_limit=5)
+        visitor = home_lists(AnonymousUserMixin())
+    mine, others = lists.mine, lists.discussions
+    assert [t.id for t in mine] == [watched] and visitor.mine == []
+    assert asked["thread"] in {t.id for t in lists.questions} and asked["thread"] in {t.id for t in visitor.questions}
+    # A visitor has no threads of their own to leave out: the five newest discussions.
+    assert [t.id for t in visitor.discussions] == sorted((t.id for t in visitor.discussions), reverse=True)
+    assert len(visitor.discussions) == 5 and watched not in {t.id for t in visitor.discussions}
     assert len(others) == 5 and watched not in {t.id for t in others}
     assert [t.created_at for t in others] == sorted((t.created_at for t in others), reverse=True)
-    assert asked["secret"] not in {t.id for t in mine + others}
+    assert asked["secret"] not in {t.id for t in mine + others + lists.questions + visitor.questions}
     html = client.get("/").get_data(as_text=True)
     assert "Physio after a knee replacement" in html and "Members only: shift work" not in html
 
