@@ -9,7 +9,7 @@ from sqlalchemy.orm import contains_eager, joinedload
 
 from forum import permissions
 from forum.extensions import db
-from forum.models import Group, ModerationAction, Post, Thread, ThreadKind, User
+from forum.models import Group, ModerationAction, Post, Thread, User
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
 _USERNAME = re.compile(r"[A-Za-z0-9_.-]{1,32}")
@@ -55,18 +55,6 @@ def all_groups() -> list[Group]:
 
 def archived_groups() -> list[Group]:
     return list(db.session.scalars(select(Group).where(Group.archived_at.is_not(None)).order_by(Group.name)))
-
-
-def recent_threads(user, *, kind: ThreadKind | None = None, limit: int = 10) -> list[Thread]:
-    """Newest threads in groups ``user`` may see, with group and author loaded."""
-    stmt = (
-        select(Thread).join(Thread.group).options(contains_eager(Thread.group), joinedload(Thread.author))
-        .where(permissions.visible_groups_clause(user), permissions.visible_threads_clause())
-        .order_by(Thread.created_at.desc()).limit(limit)
-    )
-    if kind is not None:
-        stmt = stmt.where(Thread.kind == kind.value)
-    return list(db.session.scalars(stmt))
 
 
 def recent_posts_by(user, author_id: int, limit: int = 10) -> list[Post]:

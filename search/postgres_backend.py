@@ -247,9 +247,9 @@ class PostgresBackend(SearchBackend):
             "ORDER BY similarity(word, :word) DESC, word LIMIT :limit"),
             {"word": word, "limit": SUGGEST_CANDIDATES}).scalars().all()
         known = {t for t in self.vocabulary if t[:1] == word[:1]}
-        candidates = sorted({w for w in [*found, *known] if w != word and edit_distance(word, w) <= 2},
-                            key=lambda w: (edit_distance(word, w), found.index(w) if w in found else len(found), w))
-        for candidate in candidates:
+        likeness = {w: i for i, w in enumerate(found)}  # most alike first
+        near = {w: d for w in {*found, *known} if w != word and (d := edit_distance(word, w)) <= 2}
+        for candidate in sorted(near, key=lambda w: (near[w], likeness.get(w, len(found)), w)):
             if candidate in known or session.scalar(select(c.key).where(
                     *_visible(c, scope), _matches(c, func.plainto_tsquery(CONFIG, candidate)),
                     text("to_tsvector('simple', title || ' ' || body) @@ plainto_tsquery('simple', :exact)")
