@@ -73,7 +73,7 @@ def distinct_queries(app, count: int) -> dict:
     app.config["SEARCH_RESULTS_CACHE"] = False
     with app.test_request_context("/search"):
         with get_backend()._searcher() as searcher:
-            frequent = [t.decode() for _, t in searcher.reader().most_frequent_terms("body", 120)]
+            frequent = [t.decode() for _, t in searcher.reader().most_frequent_terms("words", 120)]
     words = [w for w in frequent if len(w) > 3][:60]
     rnd = random.Random(7)  # the same queries on every run
     queries = list(dict.fromkeys(" ".join(rnd.sample(words, 2)) for _ in range(count * 2)))[:count]

@@ -36,6 +36,7 @@ class Document:
     created_at: datetime
     title: str
     body: str
+    thread_id: int | None = None  # a thread's own id, or a reply's thread: its row on the search page
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,9 @@ class SearchPage:
     per_page: int
     terms: set[str] = field(default_factory=set)  # words to highlight
     also_searched: list[str] = field(default_factory=list)  # synonym terms the query added
+    # Each key's row on the search page ("t:12" for that thread and its replies; other kinds are
+    # their own row), when the backend knows them; otherwise the page looks the threads up.
+    rows: list[str] | None = None
 
 
 class SearchBackend(ABC):

@@ -1,63 +1,133 @@
 """The default search backend: a Whoosh index in the instance folder.
 
-Words are indexed as written (lower-cased, stop words dropped), not stemmed:
-spelling suggestions then come from real words ("diabtes" -> "diabetes"), and
-stemming happens at query time instead, by expanding each word to the indexed
-words with the same Porter stem ("diabetic" also finds "diabetes"). Only the
-document key is stored; titles and snippets are read from the database for the
+A document's title and body are indexed twice, in one pass each:
+
+- ``stems``: the Porter stem of each word ("diabetic" and "diabetes" are both "diabet"),
+  without positions, a title word counting twice. Every word of a query is one term here, so
+  a word is one postings list of document numbers and weights, which ``search.whoosh_arrays``
+  reads a block at a time;
+- ``words``: each word as written (lower-cased, stop words dropped), with positions, the
+  body's starting ``POSITION_GAP`` after the title's. Quoted phrases match here, and spelling
+  suggestions come from its real words ("diabtes" -> "diabetes").
+
+Only the document key is stored; titles and snippets are read from the database for the
 twenty hits on a page, so the index stays small and quick to rebuild.
 """
 from __future__ import annotations
 
 import functools
 import threading
+from collections import defaultdict
 from contextlib import contextmanager
 from datetime import UTC
 
-from whoosh import collectors, columns, fields, scoring
+import numpy as np
+from whoosh import columns, fields, formats, scoring
 from whoosh import query as wq
 from whoosh.analysis import Token, Tokenizer
 from whoosh.spelling import ListCorrector
 
+from search import whoosh_arrays
 from search.interface import Document, Filters, Scope, SearchBackend, SearchPage
 from search.text import STOP_WORDS, WORD, edit_distance, stem, words
+from search.whoosh_codec import CODEC
 from search.whoosh_store import IndexStore
 from search.whoosh_without import Without
 
+TITLE_END = "\x1e"  # between a document's title and body in the text given to the analyzers
+TITLE_BOOST = 2.0  # a word of the title weighs as much as two of the body
+POSITION_GAP = 100  # positions between the title's last word and the body's first: no phrase spans both
+
 
 class WordAnalyzer(Tokenizer):
-    """Lower-cased words without stop words, numbered without gaps, in one pass.
+    """Lower-cased words without stop words (their stems, if ``stemmed``), numbered without gaps,
+    in one pass; the title's words (before ``TITLE_END``) weigh ``TITLE_BOOST``.
 
     The words of ``search.text.words``, the same as Whoosh's regex tokenizer,
     lowercase and stop filters chained, but in one generator: about a third
     faster, which matters for rebuilds.
     """
 
+    def __init__(self, stemmed: bool = False):
+        self.stemmed = stemmed
+
     def __eq__(self, other):
-        return type(other) is type(self)
+        return type(other) is type(self) and getattr(other, "stemmed", False) == self.stemmed
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        pos = start_pos
-        for match in WORD.finditer(value):
-            word = match.group().lower()
-            stopped = word in STOP_WORDS
-            if stopped and removestops:
-                continue
-            token.text, token.stopped, token.boost = word, stopped, 1.0
-            if keeporiginal:
-                token.original = match.group()
-            if positions:
-                token.pos = pos
-            if chars:
-                token.startchar, token.endchar = start_char + match.start(), start_char + match.end()
-            if not stopped:
-                pos += 1
-            yield token
+        title, divided, body = value.partition(TITLE_END)
+        parts = ((title, TITLE_BOOST, 0), (body, 1.0, len(title) + 1)) if divided else ((value, 1.0, 0),)
+        pos, stemmed = start_pos, getattr(self, "stemmed", False)
+        for text, boost, offset in parts:
+            for match in WORD.finditer(text):
+                word = match.group().lower()
+                stopped = word in STOP_WORDS
+                if stopped and removestops:
+                    continue
+                token.text, token.stopped, token.boost = stem(word) if stemmed else word, stopped, boost
+                if keeporiginal:
+                    token.original = match.group()
+                if positions:
+                    token.pos = pos
+                if chars:
+                    token.startchar = start_char + offset + match.start()
+                    token.endchar = start_char + offset + match.end()
+                if not stopped:
+                    pos += 1
+                yield token
+            pos += POSITION_GAP
 
 
 ANALYZER = WordAnalyzer()
+STEMMER = WordAnalyzer(stemmed=True)
+_last_text = threading.local()
+
+
+def _analysed(text: str) -> list[tuple[str, int, float]]:
+    """(word, position, weight) of each word of a document's text. Both text fields index the
+    same string (``to_fields``), so it is split into words once, for the first, and reused."""
+    if getattr(_last_text, "text", None) is not text:
+        _last_text.words = [(t.text, t.pos, t.boost) for t in ANALYZER(text, positions=True)]
+        _last_text.text = text
+    return _last_text.words
+
+
+class StemCounts(formats.Format):
+    """Each word's stem, weighed by how often it occurs (a title word twice), from ``_analysed``:
+    what ``STEMMER`` gives, in less time. Nothing else is kept per posting: the weight is what
+    the scorer reads."""
+
+    posting_size = 0
+
+    def __init__(self, field_boost=1.0):
+        self.field_boost = field_boost
+
+    def word_values(self, value, analyzer, **kwargs):
+        counts, weights = defaultdict(int), defaultdict(float)
+        for word, _, boost in _analysed(value):
+            counts[stem(word)] += 1
+            weights[stem(word)] += boost
+        return ((w, n, weights[w] * self.field_boost, b"") for w, n in counts.items())
+
+
+class WordPositions(formats.Positions):
+    """``Positions`` of each word, from ``_analysed``: what ``ANALYZER`` gives, in less time."""
+
+    def word_values(self, value, analyzer, **kwargs):
+        positions, weights = defaultdict(list), defaultdict(float)
+        for word, pos, boost in _analysed(value):
+            positions[word].append(pos)
+            weights[word] += boost
+        return ((w, len(p), weights[w] * self.field_boost, self.encode(p)) for w, p in positions.items())
+
+
+def _text_field(analyzer, format_):
+    field = fields.TEXT(analyzer=analyzer)
+    field.format = format_
+    return field
+MATCH, PHRASES = "stems", "words"  # the two indexed forms of a document's text (see above)
 
 
 class SaturatedTF(scoring.WeightingModel):
@@ -91,6 +161,10 @@ class _SaturatedScorer(scoring.BaseScorer):
     def score(self, matcher):
         return self._score(matcher.weight())
 
+    def score_array(self, weights):
+        """``score`` for a whole array of weights at once (``search.whoosh_arrays``)."""
+        return self.idf * weights * (self.k1 + 1) / (weights + self.k1)
+
     def max_quality(self):
         return self._max
 
@@ -98,8 +172,6 @@ class _SaturatedScorer(scoring.BaseScorer):
         return self._score(matcher.block_max_weight())
 EXACT_TIER = 100.0  # added to every exact (non-synonym) match, so exact words rank first
 SYNONYM_BOOST = 0.5
-VARIANT_BOOST = 0.7
-MAX_VARIANTS = 24
 SIMILAR_TERMS = 12
 SUGGEST_CANDIDATES = 20  # near words to check against what the viewer may see
 READ_ATTEMPTS = 3  # a read that meets files merged away by another process is tried again, this often
@@ -108,16 +180,24 @@ BIG_REBUILD = 5000  # documents; above this a rebuild uses two processes
 SCHEMA = fields.Schema(
     key=fields.ID(unique=True, stored=True),
     kind=fields.ID, group=fields.ID, qkind=fields.ID, expert=fields.ID, public=fields.ID,
-    title=fields.TEXT(analyzer=ANALYZER, field_boost=2.0),
-    body=fields.TEXT(analyzer=ANALYZER),
+    stems=_text_field(STEMMER, StemCounts()),
+    words=_text_field(ANALYZER, WordPositions()),
     created=fields.COLUMN(columns.NumericColumn("I")),
+    # The key again, as numbers a page of hits reads for a thousand documents at once
+    # (``search.whoosh_arrays.column``), and the thread each thread or reply belongs to (0: none).
+    prefix=fields.COLUMN(columns.NumericColumn("B")), ref=fields.COLUMN(columns.NumericColumn("I")),
+    thread=fields.COLUMN(columns.NumericColumn("I")),
 )
+PREFIXES = ("t", "p", "g", "a", "d")  # of keys ("t:12"): thread, post, group, article, drug
 
 
 def to_fields(doc: Document) -> dict:
     created = doc.created_at if doc.created_at.tzinfo else doc.created_at.replace(tzinfo=UTC)
     out = {"key": doc.key, "kind": doc.kind, "public": "1" if doc.public else "0",
-           "title": doc.title, "body": doc.body, "created": max(0, int(created.timestamp()))}
+           "created": max(0, int(created.timestamp()))}
+    prefix, _, ref = doc.key.partition(":")
+    out.update(prefix=PREFIXES.index(prefix), ref=int(ref), thread=doc.thread_id or 0)
+    out[MATCH] = out[PHRASES] = f"{_plain(doc.title)}{TITLE_END}{_plain(doc.body)}"
     if doc.group_id is not None:
         out["group"] = str(doc.group_id)
     if doc.thread_kind:
@@ -127,35 +207,26 @@ def to_fields(doc: Document) -> dict:
     return out
 
 
+def _plain(text: str) -> str:
+    return (text or "").replace(TITLE_END, " ")
+
+
 class _Compiler:
-    """Turns a ``search.query.Query`` into a Whoosh query against one reader."""
+    """Turns a ``search.query.Query`` into a Whoosh query against one reader: a word is its stem
+    in ``stems``; a quoted phrase, or a quoted word, is those words as written, in ``words``."""
 
     def __init__(self, reader):
         self.reader = reader
 
-    def variants(self, word: str) -> list[str]:
-        """Indexed words with ``word``'s stem (the word itself included if indexed)."""
-        target = stem(word)
-        prefix = target[:max(3, len(target) - 1)] if len(word) > 3 else word
-        found = set()
-        for field in ("title", "body"):
-            for btext in self.reader.expand_prefix(field, prefix):
-                term = btext.decode("utf-8")
-                if term == word or (len(word) > 3 and stem(term) == target):
-                    found.add(term)
-                if len(found) >= MAX_VARIANTS:
-                    break
-        return sorted(found)
+    @staticmethod
+    def word(word: str, boost: float = 1.0):
+        return wq.Term(MATCH, stem(word), boost=boost)
 
-    def word(self, word: str, boost: float = 1.0):
-        terms = self.variants(word) or [word]
-        return wq.Or([wq.Term(f, t, boost=boost * (1.0 if t == word else VARIANT_BOOST))
-                      for t in terms for f in ("title", "body")])
-
-    def phrase(self, words: tuple[str, ...], boost: float = 1.0):
+    @staticmethod
+    def phrase(words: tuple[str, ...], boost: float = 1.0):
         if len(words) == 1:
-            return wq.Or([wq.Term(f, words[0], boost=boost) for f in ("title", "body")])
-        return wq.Or([wq.Phrase(f, list(words), boost=boost) for f in ("title", "body")])
+            return wq.Term(PHRASES, words[0], boost=boost)
+        return wq.Phrase(PHRASES, list(words), boost=boost)
 
     def unit(self, unit):
         if unit.phrase:
@@ -194,6 +265,14 @@ def _filter_terms(filters: Filters | None) -> list:
     return [wq.ConstantScoreQuery(t, 0.0) for t in terms]
 
 
+def _keys_and_rows(searcher, docnums) -> tuple[list[str], list[str]]:
+    """The documents' keys, and each one's row on the search page (its thread's key, if any)."""
+    prefixes, refs, threads = (whoosh_arrays.column(searcher, name, docnums).tolist()
+                               for name in ("prefix", "ref", "thread"))
+    keys = [f"{PREFIXES[p]}:{r}" for p, r in zip(prefixes, refs)]
+    return keys, [f"t:{t}" if t else key for key, t in zip(keys, threads)]
+
+
 def _permitted(q, scope: Scope, reader):
     """``q`` without unpublished documents or content of groups hidden from this user.
 
@@ -207,12 +286,12 @@ def _permitted(q, scope: Scope, reader):
 
 
 def _exact(word: str):
-    return wq.Or([wq.Term(f, word) for f in ("title", "body")])
+    return wq.Term(PHRASES, word)
 
 
 def _visible_count(searcher, q, scope: Scope) -> int:
-    """How many documents ``scope`` may see match ``q`` (an unscored pass; see ``Without``)."""
-    return len(searcher.search(_permitted(q, scope, searcher.reader()), limit=1, terms=False))
+    """How many documents ``scope`` may see match ``q``."""
+    return len(whoosh_arrays.evaluate(searcher, _permitted(q, scope, searcher.reader())))
 
 
 def _any_visible(searcher, q, scope: Scope) -> bool:
@@ -225,7 +304,7 @@ class WhooshBackend(SearchBackend):
     name = "whoosh"
 
     def __init__(self, index_dir: str, lock_timeout: float = 30.0, vocabulary=()):
-        self.store = IndexStore(index_dir, SCHEMA)
+        self.store = IndexStore(index_dir, SCHEMA, CODEC)
         self.lock_timeout = lock_timeout
         self.vocabulary = sorted(vocabulary)
         self._local = threading.local()
@@ -308,22 +387,22 @@ class WhooshBackend(SearchBackend):
         if s is None:
             return SearchPage([], 0, 1, per_page, also_searched=query.added_synonyms())
         q = _Compiler(s.reader()).query(query, filters)
-        # One pass finds the page and counts every match: a collector that neither skips blocks
-        # by their best score nor swaps its matcher for a cheaper one once the page is full (both
-        # leave out matches that cannot make the page: "sleep" then counted 135 of 8,123) visits
-        # each matching document, so its count is exact. The count used to be a second pass over
-        # every posting, which cost more than the ranking (a two-word query at 40,000 posts: 97 ms
-        # as two passes, 59 ms as one).
+        permitted = _permitted(q, scope, s.reader())
+        start, end = (page - 1) * per_page, page * per_page
         if filters.sort == "newest":
-            collector = s.collector(limit=page * per_page, sortedby="created", reverse=True)
+            collector = s.collector(limit=end, sortedby="created", reverse=True)
+            s.search_with_collector(permitted, collector)
+            result = collector.results()
+            total, docnums = len(result), np.array([hit.docnum for hit in result[start:end]], dtype=np.int64)
         else:
-            collector = collectors.TopCollector(limit=page * per_page, usequality=False, replace=0)
-        s.search_with_collector(_permitted(q, scope, s.reader()), collector)
-        result = collector.results()
-        keys = [hit["key"] for hit in result[(page - 1) * per_page:page * per_page]]
-        terms = {t.decode("utf-8") if isinstance(t, bytes) else t for f, t in q.all_terms()
-                 if f in ("title", "body")}
-        return SearchPage(keys, len(result), page, per_page, terms, query.added_synonyms())
+            # Every visible match is found and counted, and the page ranked, a postings list at
+            # a time (``search.whoosh_arrays``): Whoosh's collectors either walk each match in
+            # Python (a two-word query of common words at 40,000 posts: ~100 ms) or skip the
+            # matches that cannot make the page and then count too few ("sleep": 135 of 8,123).
+            found = whoosh_arrays.evaluate(s, permitted)
+            total, docnums = len(found), whoosh_arrays.ranked(found, end)[start:]
+        keys, rows = _keys_and_rows(s, docnums)
+        return SearchPage(keys, total, page, per_page, query.highlight_words(), query.added_synonyms(), rows)
 
     def count(self, query, scope):
         return self._read(lambda s: 0 if s is None else _visible_count(s, _Compiler(s.reader()).query(query), scope))
@@ -352,7 +431,7 @@ class WhooshBackend(SearchBackend):
     def _suggest_word(self, word, scope, s):
         correctors = [ListCorrector(self.vocabulary)] if self.vocabulary else []
         if s is not None:
-            correctors += [s.corrector("body"), s.corrector("title")]
+            correctors.append(s.corrector(PHRASES))
         candidates = {c for corrector in correctors
                       for c in corrector.suggest(word, limit=SUGGEST_CANDIDATES, maxdist=2, prefix=1)
                       if c != word}
@@ -370,11 +449,10 @@ class WhooshBackend(SearchBackend):
     def _similar(text, scope, limit, s):
         if s is None or not text.strip():
             return []
-        terms = [w for w in dict.fromkeys(words(text))
-                 if s.doc_frequency("title", w) or s.doc_frequency("body", w)][:SIMILAR_TERMS]
+        terms = [t for t in dict.fromkeys(stem(w) for w in words(text)) if s.doc_frequency(MATCH, t)][:SIMILAR_TERMS]
         if not terms:
             return []
-        q = wq.And([wq.Or([wq.Term(f, t) for t in terms for f in ("title", "body")]),
+        q = wq.And([wq.Or([wq.Term(MATCH, t) for t in terms]),
                     wq.ConstantScoreQuery(wq.Term("kind", "thread"), 0.0),
                     wq.ConstantScoreQuery(wq.Term("qkind", "question"), 0.0)])
         return [hit["key"] for hit in s.search(_permitted(q, scope, s.reader()), limit=limit, terms=False)]
@@ -411,7 +489,7 @@ class WhooshBackend(SearchBackend):
     def rebuild(self, documents, total, progress):
         name, ix = self.store.new_generation()
         procs = 2 if total > BIG_REBUILD else 1
-        w = ix.writer(procs=procs, multisegment=procs > 1, limitmb=512, compound=False)
+        w = ix.writer(procs=procs, multisegment=procs > 1, limitmb=512, compound=False, codec=CODEC)
         try:
             for doc in documents:
                 if doc.public:

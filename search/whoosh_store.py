@@ -94,9 +94,10 @@ _TOC = re.compile(r"_MAIN_(\d+)\.toc$")
 
 
 class IndexStore:
-    def __init__(self, root: str, schema):
+    def __init__(self, root: str, schema, codec=None):
         self.root = Path(root)
         self.schema = schema
+        self.codec = codec  # what new segments are written with (None: Whoosh's default)
 
     def current_name(self) -> str | None:
         try:
@@ -130,11 +131,13 @@ class IndexStore:
         if name is None or not (self.root / name).is_dir():
             return True
         try:
+            if set(index.open_dir(str(self.root / name)).schema.names()) != set(self.schema.names()):
+                return True  # built by an older version with other fields: it answers nothing now
             ix = index.open_dir(str(self.root / name), schema=self.schema)
             self.check_files(ix, name)
             with ix.searcher() as searcher:
                 searcher.doc_count()
-                for fieldname in ("title", "body"):
+                for fieldname in self.schema.scorable_names():
                     for _ in zip(range(1), searcher.reader().lexicon(fieldname)):
                         pass
             return False
@@ -202,7 +205,8 @@ class IndexStore:
             ix = self.ensure()
             name = self.current_name()
             try:
-                w = ix.writer(timeout=max(0.0, deadline - time.monotonic()), delay=0.01, compound=False)
+                w = ix.writer(timeout=max(0.0, deadline - time.monotonic()), delay=0.01, compound=False,
+                              codec=self.codec)
             except LockError:
                 raise IndexBusy(f"the search index stayed locked for {timeout:g}s") from None
             if self.current_name() == name:

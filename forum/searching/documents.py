@@ -63,12 +63,12 @@ def expert_thread_ids(session, thread_ids: Iterable[int] | None = None) -> set[i
 def _thread_doc(row, experts: set[int]) -> Document:
     return Document(f"t:{row.id}", "thread", row.id, row.group_id, row.kind, row.id in experts,
                     row.body_html is not None and _public_post(row.deleted_at, row.hidden_at),
-                    row.created_at, row.title, html_to_text(row.body_html or ""))
+                    row.created_at, row.title, html_to_text(row.body_html or ""), thread_id=row.id)
 
 
 def _replies(session, where) -> list:
     return session.execute(
-        select(Post.id, Post.body_html, Post.created_at, Post.deleted_at, Post.hidden_at,
+        select(Post.id, Post.thread_id, Post.body_html, Post.created_at, Post.deleted_at, Post.hidden_at,
                Thread.group_id, Thread.kind, Thread.hidden_at.label("thread_hidden_at"),
                _by_verified_expert().label("by_expert"))
         .join(Thread, Thread.id == Post.thread_id)
@@ -79,7 +79,7 @@ def _replies(session, where) -> list:
 def _reply_doc(row) -> Document:
     return Document(f"p:{row.id}", "post", row.id, row.group_id, row.kind, bool(row.by_expert),
                     _public_post(row.deleted_at, row.hidden_at) and row.thread_hidden_at is None, row.created_at, "",
-                    html_to_text(row.body_html))
+                    html_to_text(row.body_html), thread_id=row.thread_id)
 
 
 def _groups(session, where) -> list[Document]:

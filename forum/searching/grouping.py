@@ -39,19 +39,17 @@ def thread_of_posts(post_ids: list[int]) -> dict[int, int]:
     return found
 
 
+def _rows_from_database(keys: list[str]) -> list[str]:
+    """Each key's row: a reply's is its thread's, looked up; every other key is its own."""
+    posts = thread_of_posts([int(k[2:]) for k in keys if k.startswith("p:")])
+    return [f"t:{posts[int(k[2:])]}" if k.startswith("p:") and int(k[2:]) in posts else k for k in keys]
+
+
 def group_by_thread(ranked: SearchPage, page: int, per_page: int = PER_PAGE) -> Rows:
     """Page ``page`` of the rows made from ``ranked`` (the backend's first page of up to
     ``MAX_RANKED`` keys, best first)."""
-    posts = thread_of_posts([int(k[2:]) for k in ranked.keys if k.startswith("p:")])
     rows: dict[str, list[str]] = {}
-    for key in ranked.keys:
-        kind, _, number = key.partition(":")
-        if kind == "t":
-            row = key
-        elif kind == "p":
-            row = f"t:{posts[int(number)]}" if int(number) in posts else key
-        else:
-            row = key
+    for key, row in zip(ranked.keys, getattr(ranked, "rows", None) or _rows_from_database(ranked.keys)):
         rows.setdefault(row, []).append(key)
     ordered = list(rows.values())
     shown = ordered[(page - 1) * per_page:page * per_page]

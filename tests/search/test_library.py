@@ -1,4 +1,6 @@
 """The search library on its own: the query language, snippets and the null backend (no app)."""
+from datetime import UTC, datetime
+
 import pytest
 
 from search import make_backend
@@ -114,4 +116,26 @@ def test_whoosh_counts_every_visible_match_in_the_same_pass_across_segments_and_
     assert backend.count(query, scope) == len(expected)
     assert backend.matches_any(query, scope) and not backend.matches_any(parse("zopiclone", _table()), scope)
     assert backend.unknown_words(["melatonin", "zopiclone"], scope) == ["zopiclone"]
+    backend.close()
+
+
+def test_an_index_built_with_other_fields_is_rebuilt_not_read_as_empty(tmp_path):
+    """An index from before the fields changed (``title`` and ``body``) answers nothing to today's
+    queries: it counts as needing a build, so ``search sync`` rebuilds it and the page says search
+    is being repaired meanwhile, instead of "no results"."""
+    from whoosh import fields
+
+    from search.whoosh_store import IndexStore
+
+    old = fields.Schema(key=fields.ID(unique=True, stored=True), title=fields.TEXT, body=fields.TEXT)
+    with IndexStore(str(tmp_path / "ix"), old).writer(5) as w:
+        w.add_document(key="p:1", title="Melatonin", body="It helps me sleep")
+    backend = make_backend("whoosh", index_dir=str(tmp_path / "ix"))
+    assert backend.needs_build()
+    changes = Changes()
+    changes.put(Document("p:1", "post", 1, 1, "question", False, True, datetime(2026, 1, 1, tzinfo=UTC),
+                         "Melatonin", "It helps me sleep"))
+    backend.rebuild(iter(changes.documents.values()), 1, lambda n: None)
+    assert not backend.needs_build()
+    assert backend.search(parse("sleeping", _table()), Filters(), Scope(), 1).keys == ["p:1"]
     backend.close()
