@@ -215,12 +215,15 @@ class PostgresBackend(SearchBackend):
     def search(self, query, filters, scope, page, per_page=20):
         c, session = self.c, self.session()
         where, rank = _conditions(c, query, filters, scope)
-        total = session.scalar(select(func.count()).select_from(self.table).where(*where))
         order = [c.created_at.desc()] if filters.sort == "newest" else [rank.desc(), c.created_at.desc()]
-        offset = (page - 1) * per_page
-        keys = [] if offset >= (total or 0) else list(session.scalars(
-            select(c.key).where(*where).order_by(*order, c.key).offset(offset).limit(per_page)))
-        return SearchPage(keys, total, page, per_page, query.highlight_words(), query.added_synonyms())
+        # The page and the total in one pass: the count is taken over every visible match before
+        # the page is cut from them. Only a page past the end has no row to carry it.
+        rows = session.execute(select(c.key, func.count().over().label("total")).where(*where)
+                               .order_by(*order, c.key).offset((page - 1) * per_page).limit(per_page)).all()
+        total = rows[0].total if rows else (
+            0 if page == 1 else session.scalar(select(func.count()).select_from(self.table).where(*where)))
+        return SearchPage([r.key for r in rows], total, page, per_page, query.highlight_words(),
+                          query.added_synonyms())
 
     def document_count(self):
         return self.session().scalar(select(func.count()).select_from(self.table))

@@ -25,9 +25,9 @@ from forum.models import Article, Drug, Group, Post, Thread
 from forum.searching import get_backend, grouping
 from search.interface import PER_PAGE, Filters, QuerySyntaxError, Scope
 from search.query import parse
-from search.snippets import make_snippet
+from search.snippets import SearchedWords, make_snippet
 from search.synonyms import load as load_synonyms
-from search.text import html_to_text, stem
+from search.text import html_to_text
 
 log = logging.getLogger(__name__)
 SEARCH_CACHE_SECONDS = 600
@@ -179,11 +179,6 @@ def did_you_mean(text: str, parsed, scope: Scope) -> str | None:
         return None
 
 
-def _matcher(terms: set[str]):
-    stems = {stem(t) for t in terms}
-    return lambda word: word in terms or stem(word) in stems
-
-
 def _article_url(article) -> str:
     return url_for("second_opinion.show", article_id=article.id)
 
@@ -199,7 +194,7 @@ def load_hits(user, keys: list[str], terms: set[str]) -> list[Hit]:
     for key in keys:
         prefix, _, number = key.partition(":")
         ids.setdefault(prefix, []).append(int(number))
-    match = _matcher(terms)
+    match = SearchedWords(terms)
     hits: dict[str, Hit] = {}
     if ids.get("t"):
         threads = db.session.scalars(select(Thread).options(joinedload(Thread.group), joinedload(Thread.author))
