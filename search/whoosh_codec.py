@@ -162,4 +162,6 @@ class ArrayCodec(W3Codec):
         return ArrayLeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
 
 
-CODEC = ArrayCodec()
+# Blocks of 512 postings, not Whoosh's 128: each block read costs a few microseconds whatever its size,
+# and nothing here skips inside a list (40 distinct two-word queries: CPU p50 13.5 to 10.2 ms).
+CODEC = ArrayCodec(blocklimit=512)
