@@ -5,8 +5,9 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 
 from babel.dates import format_date, format_datetime
-from flask import Flask, request
+from flask import Flask, current_app, render_template, request
 from flask_login import current_user
+from markupsafe import Markup
 
 from forum import permissions
 from forum.drafts import published_draft
@@ -72,6 +73,17 @@ def _long_date(moment: datetime, locale: str) -> str:
     return format_datetime(moment, "d MMMM y, HH:mm", tzinfo=UTC, locale=locale) + " UTC"
 
 
+def site_footer():
+    """The site footer (``templates/_footer.html``), rendered once per worker and mount point: it
+    shows nothing of the reader or the request, and its dozen links cost every page a dozen
+    ``url_for`` calls."""
+    rendered = current_app.extensions.setdefault("askwell_footer", {})
+    html = rendered.get(request.script_root)
+    if html is None:
+        html = rendered[request.script_root] = Markup(render_template("_footer.html"))
+    return html
+
+
 def configure(app: Flask) -> None:
     from forum.fragments import thread_rows  # it renders with this module's filters
 
@@ -92,6 +104,7 @@ def configure(app: Flask) -> None:
     app.jinja_env.globals["published_draft"] = published_draft
     app.jinja_env.globals["FONT_SIZE_LABELS"] = FONT_SIZE_LABELS
     app.jinja_env.globals["thread_rows"] = thread_rows
+    app.jinja_env.globals["site_footer"] = site_footer
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 

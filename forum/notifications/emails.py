@@ -134,6 +134,14 @@ def _wanted_now(notifications: list[Notification]) -> list[Notification]:
             if chosen.get((n.user_id, n.kind), default.get(n.kind)) == Frequency.IMMEDIATELY.value]
 
 
+def _delivery_key(n: Notification) -> str:
+    """The name of this notification's email, the same on every retry of the job. It holds the
+    notification's creation time as well as its id: SQLite gives a new row the id of a deleted
+    one (notifications go with a deleted account), and the new notification's email was then
+    taken for sent already and never went."""
+    return f"notification:{n.id}:{n.created_at:%Y%m%d%H%M%S%f}"
+
+
 def send_immediately(notification_ids: list[int]) -> None:
     """Job: email each notification whose owner wants it at once (checked again now)."""
     from forum.notifications.queries import prime_memberships
@@ -148,9 +156,10 @@ def send_immediately(notification_ids: list[int]) -> None:
         if user is None or not permissions.can_see_notification(user, n):
             continue
         entry = _entry(n)
-        outgoing.append((n.id, user.id, _message(user, entry["text"][:150], "notification", n.kind, entry=entry)))
-    for notification_id, user_id, message in outgoing:
-        if send_once(f"notification:{notification_id}", message, user_id=user_id):
+        outgoing.append((n.id, _delivery_key(n), user.id,
+                         _message(user, entry["text"][:150], "notification", n.kind, entry=entry)))
+    for notification_id, key, user_id, message in outgoing:
+        if send_once(key, message, user_id=user_id):
             db.session.execute(update(Notification).where(Notification.id == notification_id)
                                .values(emailed_at=utcnow()))
             db.session.commit()
