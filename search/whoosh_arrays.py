@@ -65,22 +65,26 @@ def ranked(matches: Matches, limit: int) -> np.ndarray:
 
 def column(searcher, name: str, docnums: np.ndarray) -> np.ndarray:
     """The numeric column ``name`` of these documents (``docnums`` in any order)."""
-    if not len(docnums):
-        return np.zeros(0, dtype=np.int64)
-    whole = np.concatenate([_segment_column(leaf.reader(), name) for leaf, _ in searcher.leaf_searchers()])
-    return whole[docnums]
+    found = np.zeros(len(docnums), dtype=np.int64)
+    for leaf, offset in searcher.leaf_searchers():
+        reader = leaf.reader()
+        inside = (docnums >= offset) & (docnums < offset + reader.doc_count_all())
+        if inside.any():
+            found[inside] = _segment_column(reader, name, docnums[inside] - offset)
+    return found
 
 
-def _segment_column(reader, name: str) -> np.ndarray:
-    """Every document's value of one segment's numeric column, read as one string of bytes."""
+def _segment_column(reader, name: str, docnums: np.ndarray) -> np.ndarray:
+    """One segment's numeric column ``name`` for these of its documents: the column is a run of
+    fixed-size numbers, read as one string of bytes (documents past its end have the default)."""
     values = reader.column_reader(name, translate=False)
-    count = reader.doc_count_all()
     if type(values) is not columns.NumericColumn.Reader:  # no column file in this segment, or another kind
-        return np.fromiter((values[n] for n in range(count)), dtype=np.int64, count=count)
-    stored = values._dbfile.get(values._basepos, values._count * values._fixedlen)
-    found = np.frombuffer(stored, dtype=np.dtype(values._typecode).newbyteorder(">")).astype(np.int64)
-    if len(found) < count:  # the last documents had no value: the column's default
-        found = np.concatenate([found, np.full(count - len(found), values._default, dtype=np.int64)])
+        return np.fromiter((values[int(n)] for n in docnums), dtype=np.int64, count=len(docnums))
+    stored = np.frombuffer(values._dbfile.get(values._basepos, values._count * values._fixedlen),
+                           dtype=np.dtype(values._typecode).newbyteorder(">"))
+    found = np.full(len(docnums), values._default, dtype=np.int64)
+    written = docnums < len(stored)
+    found[written] = stored[docnums[written]]
     return found
 
 

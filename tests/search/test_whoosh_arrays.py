@@ -6,6 +6,7 @@ order, whether Whoosh walks its matcher tree or the postings are read as arrays.
 """
 from datetime import UTC, datetime, timedelta
 
+import numpy as np
 import pytest
 from whoosh import collectors
 
@@ -13,7 +14,7 @@ from search import make_backend, whoosh_arrays
 from search.interface import Changes, Document, Filters, Scope
 from search.query import parse
 from search.synonyms import SynonymTable
-from search.whoosh_backend import _Compiler, _permitted
+from search.whoosh_backend import _Compiler, _keys_and_rows, _permitted
 
 POSTS = [
     "Can't sleep since starting prednisone, lying awake until 3am most nights.",
@@ -48,7 +49,8 @@ def _index(tmp_path):
             n = commit * len(POSTS) + i
             title = "Sleep and medicines" if n % 7 == 0 else f"Question {n} about my health"
             changes.put(Document(f"p:{n}", "post", n, 1 + n % 3, "question" if n % 2 else "discussion",
-                                 n % 5 == 0, True, start + timedelta(hours=n), title, body))
+                                 n % 5 == 0, True, start + timedelta(hours=n), title, body,
+                                 thread_id=1 + n % 4 if n % 2 else None))
         if commit == 4:
             # Deletions in older segments, some the first posting of a word ("sleep" in p:0, p:20).
             changes.removals.update({"p:0", "p:3", "p:20", "p:24", "p:45"})
@@ -98,4 +100,16 @@ def test_a_query_that_matches_something_is_not_empty_for_the_arrays(tmp_path):
     page = backend.search(parse("melatonin", SynonymTable([])), Filters(), Scope(), 1)
     # Posts 1 and 4 of each of five commits, less p:24 (removed); the thrice-said one first.
     assert page.total == 9 and len(page.keys) == 9 and "p:24" not in page.keys and page.keys[0] == "p:4"
+    backend.close()
+
+
+def test_keys_and_thread_rows_come_from_the_columns_of_every_segment(tmp_path):
+    backend = _index(tmp_path)
+    with backend._searcher() as searcher:
+        live = [d for d in range(searcher.doc_count_all()) if not searcher.reader().is_deleted(d)]
+        docnums = np.array(live[::-1])  # any order: newest segments first
+        keys, rows = _keys_and_rows(searcher, docnums)
+        assert keys == [searcher.stored_fields(d)["key"] for d in live[::-1]] and len(set(keys)) == 95  # 100 less 5 removed
+        numbers = [int(k[2:]) for k in keys]
+        assert rows == [f"t:{1 + n % 4}" if n % 2 else f"p:{n}" for n in numbers]
     backend.close()
