@@ -7,8 +7,8 @@ from whoosh import index
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3Codec
 
-from search.whoosh_backend import ANALYZER, PHRASES, SCHEMA, TITLE_END, SaturatedTF
 from search.whoosh_codec import CODEC, ArrayLeafMatcher, _decode, _encode, _values
+from search.whoosh_schema import ANALYZER, PHRASES, SCHEMA, TITLE_END, SaturatedTF
 
 weight_lists = st.one_of(  # each way a block can store its weights
     st.just([1.0] * 128), st.sampled_from([0.5, 2.0, 7.0]).map(lambda w: [w] * 128),
