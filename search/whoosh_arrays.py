@@ -13,9 +13,9 @@ is collected into the same arrays, so a query means here exactly what it means t
 ``tests/search/test_whoosh_arrays.py`` runs both on the same multi-segment index and compares
 the matches, their scores and the order.
 
-It reads the blocks of Whoosh-Reloaded 2.7.5's postings (``W3LeafMatcher``), the version
-pinned in requirements.txt; a postings reader of any other kind is collected through its
-matcher instead, more slowly but with the same answer.
+It reads the array blocks of ``search.whoosh_codec``, which every segment of this index is
+written with; postings of any other kind are collected through Whoosh's matcher instead, more
+slowly but with the same answer.
 """
 from __future__ import annotations
 
@@ -24,7 +24,6 @@ from typing import NamedTuple
 import numpy as np
 from whoosh import columns
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.reading import SegmentReader
 
 from search.whoosh_codec import ArrayLeafMatcher
@@ -162,7 +161,7 @@ def _term(leaf, q) -> Matches:
     # The segment's own postings, deleted documents included: ``reader.postings`` wraps them in a
     # filter that has already stepped past the first deleted ones, blocks and all.
     postings = reader._terms.matcher(q.fieldname, text, field.format)
-    if type(postings) not in (ArrayLeafMatcher, W3LeafMatcher):
+    if type(postings) is not ArrayLeafMatcher:
         return _collected(leaf, q)
     deleted = reader.deleted_docs_set
     ids, weights = _blocks(postings)
@@ -173,27 +172,13 @@ def _term(leaf, q) -> Matches:
     return Matches(ids, scores * q.boost if q.boost != 1.0 else scores)
 
 
-def _blocks(postings) -> tuple[np.ndarray, np.ndarray]:
-    """All document numbers and weights of one term in one segment, a block at a time.
-
-    ``search.whoosh_codec`` blocks are arrays already. A block of Whoosh's own codec holds its
-    document numbers as differences from the one before (decoded here with one ``cumsum``), and
-    its weights as a tuple, or as ``None`` (all 1) or one number (all the same).
-    """
+def _blocks(postings: ArrayLeafMatcher) -> tuple[np.ndarray, np.ndarray]:
+    """All document numbers and weights of one term in one segment, a block at a time."""
     ids, weights = [], []
-    while isinstance(postings, ArrayLeafMatcher) and postings.is_active():
+    while postings.is_active():
         block_ids, block_weights = postings.block_arrays()
         ids.append(block_ids)
         weights.append(block_weights)
-        postings._next_block()
-    while postings.is_active():
-        postings._read_data()
-        deltas, block_weights = postings._data[0], postings._data[1]
-        ids.append(np.cumsum(np.asarray(deltas, dtype=np.int64)))
-        if block_weights is None or isinstance(block_weights, float):
-            weights.append(np.full(len(deltas), 1.0 if block_weights is None else block_weights))
-        else:
-            weights.append(np.asarray(block_weights, dtype=np.float64))
         postings._next_block()
     if not ids:
         return EMPTY.ids, EMPTY.scores

@@ -40,11 +40,8 @@ BIG_REBUILD = 5000  # documents; above this a rebuild uses two processes
 
 
 class _Compiler:
-    """Turns a ``search.query.Query`` into a Whoosh query against one reader: a word is its stem
-    in ``stems``; a quoted phrase, or a quoted word, is those words as written, in ``words``."""
-
-    def __init__(self, reader):
-        self.reader = reader
+    """Turns a ``search.query.Query`` into a Whoosh query: a word is its stem in ``stems``; a
+    quoted phrase, or a quoted word, is those words as written, in ``words``."""
 
     @staticmethod
     def word(word: str, boost: float = 1.0):
@@ -111,10 +108,6 @@ def _permitted(q, scope: Scope, reader):
     excluded = [("public", "0")] + [("group", str(g)) for g in sorted(scope.hidden_group_ids)]
     excluded = [wq.Term(f, t) for f, t in excluded if reader.doc_frequency(f, t)]
     return Without(q, wq.Or(excluded)) if excluded else q
-
-
-def _exact(word: str):
-    return wq.Term(PHRASES, word)
 
 
 def _visible_count(searcher, q, scope: Scope) -> int:
@@ -214,7 +207,7 @@ class WhooshBackend(SearchBackend):
     def _search(query, filters, scope, page, per_page, s):
         if s is None:
             return SearchPage([], 0, 1, per_page, also_searched=query.added_synonyms())
-        q = _Compiler(s.reader()).query(query, filters)
+        q = _Compiler().query(query, filters)
         permitted = _permitted(q, scope, s.reader())
         start, end = (page - 1) * per_page, page * per_page
         # Every visible match is found and counted, and the page ranked, a postings list at a
@@ -233,17 +226,17 @@ class WhooshBackend(SearchBackend):
         return SearchPage(keys, total, page, per_page, query.highlight_words(), query.added_synonyms(), rows)
 
     def count(self, query, scope):
-        return self._read(lambda s: 0 if s is None else _visible_count(s, _Compiler(s.reader()).query(query), scope))
+        return self._read(lambda s: 0 if s is None else _visible_count(s, _Compiler().query(query), scope))
 
     def matches_any(self, query, scope):
-        return self._read(lambda s: s is not None and _any_visible(s, _Compiler(s.reader()).query(query), scope))
+        return self._read(lambda s: s is not None and _any_visible(s, _Compiler().query(query), scope))
 
     def unknown_words(self, words, scope):
         """Words no document ``scope`` may see contains (in any form with the same stem)."""
         def unknown(s):
             if s is None:
                 return list(words)
-            compiler = _Compiler(s.reader())
+            compiler = _Compiler()
             return [w for w in words if not _any_visible(s, compiler.word(w), scope)]
         return self._read(unknown)
 
@@ -263,7 +256,7 @@ class WhooshBackend(SearchBackend):
         candidates = {c for corrector in correctors
                       for c in corrector.suggest(word, limit=SUGGEST_CANDIDATES, maxdist=2, prefix=1)
                       if c != word}
-        seen = {c: _visible_count(s, _exact(c), scope) if s is not None else 0 for c in candidates}
+        seen = {c: _visible_count(s, _Compiler.phrase((c,)), scope) if s is not None else 0 for c in candidates}
         known = set(self.vocabulary)
         offered = [c for c in candidates if seen[c] or c in known]
         if not offered:

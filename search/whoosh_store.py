@@ -131,9 +131,9 @@ class IndexStore:
         if name is None or not (self.root / name).is_dir():
             return True
         try:
-            if set(index.open_dir(str(self.root / name)).schema.names()) != set(self.schema.names()):
+            ix = index.open_dir(str(self.root / name))  # with the schema it was built with
+            if set(ix.schema.names()) != set(self.schema.names()):
                 return True  # built by an older version with other fields: it answers nothing now
-            ix = index.open_dir(str(self.root / name), schema=self.schema)
             self.check_files(ix, name)
             with ix.searcher() as searcher:
                 searcher.doc_count()

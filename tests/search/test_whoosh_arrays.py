@@ -76,7 +76,7 @@ def test_arrays_find_score_and_order_what_whoosh_does(tmp_path, hidden):
         assert len(searcher.leaf_searchers()) > 1
         assert any(leaf.reader().deleted_docs_set for leaf, _ in searcher.leaf_searchers())
         for text, filters in QUERIES:
-            compiled = _Compiler(searcher.reader()).query(parse(text, synonyms), filters)
+            compiled = _Compiler().query(parse(text, synonyms), filters)
             q = _permitted(compiled, Scope(hidden), searcher.reader())
             collector = collectors.TopCollector(limit=10_000, usequality=False, replace=0)
             searcher.search_with_collector(q, collector)
@@ -94,7 +94,7 @@ def test_a_query_that_matches_something_is_not_empty_for_the_arrays(tmp_path):
     """The comparison above would pass if both found nothing: the index really answers."""
     backend = _index(tmp_path)
     with backend._searcher() as searcher:
-        q = _Compiler(searcher.reader()).query(parse("sleep", SynonymTable([])), Filters())
+        q = _Compiler().query(parse("sleep", SynonymTable([])), Filters())
         found = whoosh_arrays.evaluate(searcher, q)
         assert len(found) > 20 and len(whoosh_arrays.ranked(found, 5)) == 5
     page = backend.search(parse("melatonin", SynonymTable([])), Filters(), Scope(), 1)
